@@ -1,0 +1,18 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Cac.Action.Toolkit;
+
+/// <summary>Fetches a GitHub Actions OIDC ID token (one attempt; the caller owns retries).</summary>
+public interface IGitHubTokenClient
+{
+    /// <summary>
+    /// Requests a token for <paramref name="audience"/>. The token is masked before this returns.
+    /// Throws <see cref="GitHubTokenException"/> on any failure.
+    /// </summary>
+    Task<GitHubIdToken> GetIdTokenAsync(string audience, CancellationToken cancellationToken);
+}
+
+/// <summary>A GitHub OIDC token and when it was fetched (a retry fetches a fresh one when it is old).</summary>
+public sealed record GitHubIdToken(string Value, DateTimeOffset FetchedAt);
