@@ -1,0 +1,68 @@
+namespace Cac.Action.Errors;
+
+/// <summary>
+/// The documented failure classes. Each has a stable code (printed as <c>[CAC-Ennn]</c> and listed in the
+/// README) and a one-line fix hint, so a failed run says what to change rather than only what went wrong.
+/// </summary>
+public sealed record ErrorCode(string Code, string Hint)
+{
+    public static readonly ErrorCode InvalidInput = new("CAC-E001",
+        "Fix the input named above; the README's Inputs table lists every accepted value.");
+
+    public static readonly ErrorCode OidcPermissionMissing = new("CAC-E002",
+        "Add `permissions: id-token: write` to the job or workflow. Pull requests from forks and Dependabot runs get no ID token: use access keys or skip this step there.");
+
+    public static readonly ErrorCode OidcTokenFetch = new("CAC-E003",
+        "GitHub's token service did not issue an ID token; check the `audience` input and https://www.githubstatus.com, then re-run the job.");
+
+    public static readonly ErrorCode TrustPolicyMismatch = new("CAC-E004",
+        "The role's trust policy does not accept this workflow's token: compare its `sub`/`aud` conditions with the claims printed above.");
+
+    public static readonly ErrorCode AudienceMismatch = new("CAC-E005",
+        "The token's audience is not one the IAM identity provider accepts: set `audience` to the provider's audience (default sts.amazonaws.com).");
+
+    public static readonly ErrorCode IdentityProviderMissing = new("CAC-E006",
+        "Create an IAM OIDC identity provider for https://token.actions.githubusercontent.com in the role's account.");
+
+    public static readonly ErrorCode AssumeRoleDenied = new("CAC-E007",
+        "Allow these credentials in the role's trust policy (`sts:AssumeRole`, plus `sts:TagSession` unless `role-skip-session-tagging` is true).");
+
+    public static readonly ErrorCode SessionTags = new("CAC-E008",
+        "Session tags were rejected: set `role-skip-session-tagging: true`, drop `custom-tags`, or allow `sts:TagSession` in the trust policy.");
+
+    public static readonly ErrorCode DurationTooLong = new("CAC-E009",
+        "Lower `role-duration-seconds` to at most the role's maximum session duration (chained roles: 3600).");
+
+    public static readonly ErrorCode TokenExpired = new("CAC-E010",
+        "The web identity token expired before STS accepted it; re-run the job, and check the runner's clock.");
+
+    public static readonly ErrorCode Throttled = new("CAC-E011",
+        "STS kept throttling the request; raise `retry-max-attempts` or spread out parallel jobs.");
+
+    public static readonly ErrorCode Network = new("CAC-E012",
+        "STS could not be reached; check `sts-endpoint`, `http-proxy`/`no-proxy`, and the runner's network.");
+
+    public static readonly ErrorCode CredentialsInvalid = new("CAC-E013",
+        "The credentials were rejected by STS; check that the access key is active and that the secret and session token belong to it.");
+
+    public static readonly ErrorCode AccountNotAllowed = new("CAC-E015",
+        "The credentials belong to an account not listed in `allowed-account-ids`; check the role ARN or the list.");
+
+    public static readonly ErrorCode NoCredentialsReturned = new("CAC-E017",
+        "STS answered without credentials; retry, and report it if it persists.");
+
+    public static readonly ErrorCode RunnerEnvironment = new("CAC-E018",
+        "Run this action as a step of a GitHub Actions job (GITHUB_ENV, GITHUB_OUTPUT and the GITHUB_* variables must be set).");
+
+    public static readonly ErrorCode ActionTimeout = new("CAC-E019",
+        "Raise `action-timeout-s`, or set it to 0 to remove the bound.");
+
+    public static readonly ErrorCode TokenFile = new("CAC-E020",
+        "Point `web-identity-token-file` at a readable regular file (not a symbolic link) inside the workspace.");
+
+    public static readonly ErrorCode NoCredentialsFound = new("CAC-E021",
+        "No credentials were found: pass `role-to-assume` with OIDC, access keys, or run on a runner with an instance role.");
+
+    public static readonly ErrorCode Internal = new("CAC-E099",
+        "Unexpected failure; re-run with step debug logging (ACTIONS_STEP_DEBUG=true) and report it with that log.");
+}

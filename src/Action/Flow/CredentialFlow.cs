@@ -1,0 +1,429 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+using Cac.Abstractions;
+using Cac.Action.Ambient;
+using Cac.Action.Errors;
+using Cac.Action.Planning;
+using Cac.Action.Sts;
+using Cac.Action.Tags;
+using Cac.Action.Toolkit;
+
+namespace Cac.Action.Flow;
+
+/// <summary>
+/// Carries out a <see cref="Plan"/>: finds the starting credentials, validates them, assumes the role, and
+/// checks the result. It calls STS and GitHub's token service but writes nothing for the workflow: the
+/// caller exports the <see cref="FlowResult"/> only when the whole run succeeded.
+/// </summary>
+public sealed class CredentialFlow
+{
+    /// <summary>A GitHub token older than this is fetched again before another attempt (they live ~5 min).</summary>
+    private static readonly TimeSpan TokenRefreshAge = TimeSpan.FromSeconds(60);
+
+    private const string SpecialCharacters = "!@#$%^&*()_+-=[]{};':\"\\|,.<>/?";
+
+    private readonly Settings.Settings settings;
+    private readonly Plan plan;
+    private readonly FlowServices services;
+
+    public CredentialFlow(Settings.Settings settings, Plan plan, FlowServices services)
+    {
+        this.settings = settings;
+        this.plan = plan;
+        this.services = services;
+    }
+
+    private ActionLog Log => services.Log;
+
+    public async Task<FlowResult> RunAsync(CancellationToken cancellationToken)
+    {
+        if (settings.UseExistingCredentials && await TryExistingAsync(cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            return existing;
+        }
+
+        if (plan.OidcImpliedWithoutToken)
+        {
+            Log.Info("It looks like you might be trying to authenticate with OIDC. Did you mean to set the `id-token` permission? If you are not trying to authenticate with OIDC and the action is working successfully, you can ignore this message.");
+        }
+
+        var source = await ResolveSourceAsync(cancellationToken).ConfigureAwait(false);
+        if (plan.Method == AssumeMethod.None)
+        {
+            Log.Info("Proceeding with IAM user credentials");
+            var result = new FlowResult
+            {
+                Source = plan.Source,
+                Credentials = plan.Source == CredentialSource.AccessKeys
+                    ? new IssuedCredentials(settings.AccessKeyId, settings.SecretAccessKey, settings.SessionToken, null)
+                    : null,
+                Account = source.Identity?.Account ?? string.Empty,
+                Arn = source.Identity?.Arn ?? string.Empty,
+            };
+            CheckAllowedAccount(result.Account);
+            return result;
+        }
+
+        var roleArn = ResolveRoleArn(source.Identity?.Account);
+        var assumed = await AssumeAsync(roleArn, source.Credentials, cancellationToken).ConfigureAwait(false);
+        var account = Settings.Partition.AccountFromArn(assumed.Arn) ?? string.Empty;
+        Log.Info("Authenticated as assumedRoleId " + assumed.AssumedRoleId);
+        CheckAllowedAccount(account);
+        return new FlowResult
+        {
+            Source = plan.Source,
+            Credentials = assumed.Credentials,
+            Account = account,
+            Arn = assumed.Arn,
+            AssumedRoleId = assumed.AssumedRoleId,
+            SessionName = settings.SessionName,
+        };
+    }
+
+    private async Task<FlowResult?> TryExistingAsync(CancellationToken cancellationToken)
+    {
+        var ambient = await services.Ambient.TryResolveAsync(cancellationToken).ConfigureAwait(false);
+        if (ambient is not null)
+        {
+            try
+            {
+                var identity = await CallerIdentityAsync(ambient.ToAwsCredentials(), cancellationToken).ConfigureAwait(false);
+                if (!string.IsNullOrEmpty(identity.Account))
+                {
+                    Log.Notice("Pre-existing credentials are valid. No need to generate new ones.");
+                    return new FlowResult { Source = CredentialSource.Existing, Account = identity.Account, Arn = identity.Arn };
+                }
+            }
+            catch (Exception exception) when (exception is AmazonServiceException or AmazonClientException or System.Net.Http.HttpRequestException)
+            {
+                Log.Debug("Existing credentials were rejected: " + exception.Message);
+            }
+        }
+
+        Log.Notice("No valid credentials exist. Running as normal.");
+        return null;
+    }
+
+    private async Task<SourceCredentials> ResolveSourceAsync(CancellationToken cancellationToken)
+    {
+        AWSCredentials credentials;
+        switch (plan.Source)
+        {
+            case CredentialSource.AccessKeys:
+                credentials = settings.SessionToken.IsEmpty
+                    ? new BasicAWSCredentials(settings.AccessKeyId.Reveal(), settings.SecretAccessKey.Reveal())
+                    : new SessionAWSCredentials(settings.AccessKeyId.Reveal(), settings.SecretAccessKey.Reveal(), settings.SessionToken.Reveal());
+                break;
+            case CredentialSource.RoleChaining:
+            case CredentialSource.Ambient:
+                var ambient = await services.Ambient.TryResolveAsync(cancellationToken).ConfigureAwait(false)
+                    ?? throw NoAmbientCredentials();
+                Log.Debug("Using credentials from " + ambient.Provider);
+                credentials = ambient.ToAwsCredentials();
+                break;
+            default:
+                return new SourceCredentials(null, null);
+        }
+
+        var identity = await services.Retrier.ExecuteAsync(
+            "validateCredentials",
+            token => CallerIdentityAsync(credentials, token),
+            cancellationToken).ConfigureAwait(false);
+        return new SourceCredentials(credentials, identity);
+    }
+
+    private ActionError NoAmbientCredentials()
+    {
+        if (plan.OidcImpliedWithoutToken)
+        {
+            return new ActionError(
+                "Could not get an OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set, and no other AWS credentials were found. 'role-to-assume' without access keys means GitHub OIDC, which needs the `id-token: write` permission.",
+                ErrorCode.OidcPermissionMissing);
+        }
+
+        return new ActionError(
+            "Credentials could not be loaded, please check your action inputs: Could not load credentials from any providers",
+            ErrorCode.NoCredentialsFound);
+    }
+
+    private async Task<CallerIdentity> CallerIdentityAsync(AWSCredentials credentials, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var client = services.StsClients.Create(credentials);
+            var response = await client.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
+            if (string.IsNullOrEmpty(response.Account) || string.IsNullOrEmpty(response.Arn))
+            {
+                throw new ActionError(
+                    "Credentials could not be loaded, please check your action inputs: Could not get Account ID or ARN from STS. Did you set credentials?",
+                    ErrorCode.CredentialsInvalid);
+            }
+
+            return new CallerIdentity(response.Account, response.Arn);
+        }
+        catch (Exception exception) when (exception is not ActionError && !TransientErrors.IsTransient(exception))
+        {
+            throw StsFailures.Translate("Credentials could not be loaded, please check your action inputs: ", exception, ErrorCode.CredentialsInvalid);
+        }
+    }
+
+    private string ResolveRoleArn(string? sourceAccount)
+    {
+        if (settings.RoleToAssume.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return settings.RoleToAssume;
+        }
+
+        if (string.IsNullOrEmpty(sourceAccount))
+        {
+            throw new ActionError("Source Account ID is needed if the Role Name is provided and not the Role Arn.", ErrorCode.InvalidInput);
+        }
+
+        return "arn:" + settings.Partition + ":iam::" + sourceAccount + ":role/" + settings.RoleToAssume;
+    }
+
+    private async Task<AssumedRole> AssumeAsync(string roleArn, AWSCredentials? sourceCredentials, CancellationToken cancellationToken)
+    {
+        var (prefix, fallback) = plan.Method switch
+        {
+            AssumeMethod.WebIdentityOidc => ("Could not assume role with OIDC: ", ErrorCode.TrustPolicyMismatch),
+            AssumeMethod.WebIdentityTokenFile => ("Could not assume role with web identity token file: ", ErrorCode.TrustPolicyMismatch),
+            _ => ("Could not assume role with user credentials: ", ErrorCode.AssumeRoleDenied),
+        };
+
+        GitHubIdToken? githubToken = null;
+        Secret? fileToken = null;
+        try
+        {
+            switch (plan.Method)
+            {
+                case AssumeMethod.WebIdentityOidc:
+                    githubToken = await FetchGitHubTokenAsync(cancellationToken).ConfigureAwait(false);
+                    Log.Info("Assuming role with OIDC");
+                    break;
+                case AssumeMethod.WebIdentityTokenFile:
+                    Log.Debug("webIdentityTokenFile provided. Will call sts:AssumeRoleWithWebIdentity and take session tags from token contents.");
+                    fileToken = await WebIdentityTokenFile.ReadAsync(settings.WebIdentityTokenFile, services.Environment, Log, cancellationToken).ConfigureAwait(false);
+                    Log.Info("Assuming role with web identity token file");
+                    break;
+                default:
+                    Log.Info("Assuming role with user credentials");
+                    LogTags();
+                    break;
+            }
+
+            return await services.Retrier.ExecuteAsync(
+                "AssumeRole",
+                async token =>
+                {
+                    if (githubToken is not null && services.Time.GetUtcNow() - githubToken.FetchedAt > TokenRefreshAge)
+                    {
+                        // The token may expire before STS reads it; a fresh one costs one request.
+                        githubToken = await services.GitHubTokens.GetIdTokenAsync(settings.Audience, token).ConfigureAwait(false);
+                    }
+
+                    var webIdentityToken = githubToken?.Value ?? fileToken?.Reveal();
+                    var assumed = webIdentityToken is not null
+                        ? await AssumeWithWebIdentityAsync(roleArn, webIdentityToken, token).ConfigureAwait(false)
+                        : await AssumeWithCredentialsAsync(roleArn, sourceCredentials!, token).ConfigureAwait(false);
+                    RejectSpecialCharacters(assumed.Credentials);
+                    return assumed;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (SpecialCharactersException)
+        {
+            throw new ActionError(
+                "Could not get credentials without special characters after " + services.Retrier.MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture) + " attempts (special-characters-workaround)",
+                ErrorCode.NoCredentialsReturned);
+        }
+        catch (Exception exception) when (exception is not ActionError && exception is not OperationCanceledException || exception is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            var error = StsFailures.Translate(prefix, exception, fallback);
+            if (githubToken is not null && exception is AmazonServiceException)
+            {
+                TokenDiagnostics.Print(githubToken.Value, roleArn, settings.Audience, Log);
+            }
+
+            throw error;
+        }
+    }
+
+    private async Task<GitHubIdToken> FetchGitHubTokenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await services.Retrier.ExecuteAsync(
+                "getIDToken",
+                token => services.GitHubTokens.GetIdTokenAsync(settings.Audience, token),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (GitHubTokenException exception)
+        {
+            throw new ActionError("getIDToken call failed: Error message: " + exception.Message, ErrorCode.OidcTokenFetch, exception);
+        }
+    }
+
+    private async Task<AssumedRole> AssumeWithWebIdentityAsync(string roleArn, string webIdentityToken, CancellationToken cancellationToken)
+    {
+        using var client = services.StsClients.Create(new AnonymousAWSCredentials());
+        var request = new AssumeRoleWithWebIdentityRequest
+        {
+            RoleArn = roleArn,
+            RoleSessionName = settings.SessionName,
+            DurationSeconds = settings.DurationSeconds,
+            WebIdentityToken = webIdentityToken,
+        };
+        if (settings.InlineSessionPolicy.Length > 0)
+        {
+            request.Policy = settings.InlineSessionPolicy;
+        }
+
+        if (settings.ManagedSessionPolicies.Count > 0)
+        {
+            request.PolicyArns = PolicyArns();
+        }
+
+        var response = await client.AssumeRoleWithWebIdentityAsync(request, cancellationToken).ConfigureAwait(false);
+        return ToAssumedRole(response.Credentials, response.AssumedRoleUser);
+    }
+
+    private async Task<AssumedRole> AssumeWithCredentialsAsync(string roleArn, AWSCredentials credentials, CancellationToken cancellationToken)
+    {
+        using var client = services.StsClients.Create(credentials);
+        var request = BuildAssumeRoleRequest(roleArn, plan.Tags, plan.TransitiveTagKeys);
+        try
+        {
+            var response = await client.AssumeRoleAsync(request, cancellationToken).ConfigureAwait(false);
+            return ToAssumedRole(response.Credentials, response.AssumedRoleUser);
+        }
+        catch (AmazonServiceException exception) when (exception.ErrorCode is "PackedPolicyTooLarge" or "PackedPolicyTooLargeException" && plan.Tags.Count > 0)
+        {
+            Log.Info("Session tag size is too large; dropping droppable tags and retrying.");
+            var kept = plan.Tags.Where(tag => !SessionTagBuilder.IsDroppable(tag.Key)).ToList();
+            var smaller = BuildAssumeRoleRequest(roleArn, kept, Planner.FilterTransitiveKeys(plan.TransitiveTagKeys, kept));
+            var response = await client.AssumeRoleAsync(smaller, cancellationToken).ConfigureAwait(false);
+            return ToAssumedRole(response.Credentials, response.AssumedRoleUser);
+        }
+    }
+
+    private AssumeRoleRequest BuildAssumeRoleRequest(string roleArn, IReadOnlyList<SessionTag> tags, IReadOnlyList<string> transitiveKeys)
+    {
+        var request = new AssumeRoleRequest
+        {
+            RoleArn = roleArn,
+            RoleSessionName = settings.SessionName,
+            DurationSeconds = settings.DurationSeconds,
+        };
+        if (!settings.SkipSessionTagging)
+        {
+            request.Tags = tags.Select(tag => new Tag { Key = tag.Key, Value = tag.Value }).ToList();
+            request.TransitiveTagKeys = transitiveKeys.ToList();
+        }
+
+        if (settings.ExternalId.Length > 0)
+        {
+            request.ExternalId = settings.ExternalId;
+        }
+
+        if (settings.InlineSessionPolicy.Length > 0)
+        {
+            request.Policy = settings.InlineSessionPolicy;
+        }
+
+        if (settings.ManagedSessionPolicies.Count > 0)
+        {
+            request.PolicyArns = PolicyArns();
+        }
+
+        if (settings.SourceIdentity.Length > 0)
+        {
+            request.SourceIdentity = settings.SourceIdentity;
+        }
+
+        return request;
+    }
+
+    private List<PolicyDescriptorType> PolicyArns() =>
+        settings.ManagedSessionPolicies.Select(arn => new PolicyDescriptorType { Arn = arn }).ToList();
+
+    private AssumedRole ToAssumedRole(Credentials? credentials, AssumedRoleUser? user)
+    {
+        if (credentials is null || string.IsNullOrEmpty(credentials.AccessKeyId) || string.IsNullOrEmpty(credentials.SecretAccessKey))
+        {
+            throw new ActionError("AssumeRole call succeeded but returned no credentials", ErrorCode.NoCredentialsReturned);
+        }
+
+        // Mask first: nothing about these credentials may be printed before the runner knows them.
+        var issued = new IssuedCredentials(
+            Secret.Create(credentials.AccessKeyId, Log),
+            Secret.Create(credentials.SecretAccessKey, Log),
+            Secret.Create(credentials.SessionToken ?? string.Empty, Log),
+            credentials.Expiration is { } expiration ? new DateTimeOffset(expiration.ToUniversalTime(), TimeSpan.Zero) : null);
+        return new AssumedRole(issued, user?.Arn ?? string.Empty, user?.AssumedRoleId ?? string.Empty);
+    }
+
+    private void RejectSpecialCharacters(IssuedCredentials credentials)
+    {
+        if (!settings.SpecialCharactersWorkaround)
+        {
+            return;
+        }
+
+        if (credentials.AccessKeyId.Reveal().IndexOfAny(SpecialCharacters.ToCharArray()) >= 0)
+        {
+            Log.Debug("AccessKeyId contains special characters.");
+            throw new SpecialCharactersException();
+        }
+
+        if (credentials.SecretAccessKey.Reveal().IndexOfAny(SpecialCharacters.ToCharArray()) >= 0)
+        {
+            Log.Debug("SecretAccessKey contains special characters.");
+            throw new SpecialCharactersException();
+        }
+    }
+
+    private void LogTags()
+    {
+        if (settings.SkipSessionTagging)
+        {
+            Log.Debug("Role session tagging has been skipped.");
+            return;
+        }
+
+        var tags = string.Join(", ", plan.Tags.Select(tag => tag.Key + "=" + tag.Value));
+        Log.Debug(plan.Tags.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " role session tags are being used: " + tags);
+    }
+
+    private void CheckAllowedAccount(string account)
+    {
+        if (settings.AllowedAccountIds.Count == 0)
+        {
+            return;
+        }
+
+        if (account.Length == 0 || !settings.AllowedAccountIds.Contains(account))
+        {
+            if (settings.MaskAccountId && account.Length > 0)
+            {
+                Log.AddMask(account);
+            }
+
+            throw new ActionError(
+                "The account ID of the provided credentials (" + (account.Length > 0 ? account : "unknown") + ") does not match any of the expected account IDs: " + string.Join(", ", settings.AllowedAccountIds),
+                ErrorCode.AccountNotAllowed);
+        }
+    }
+
+    private sealed record CallerIdentity(string Account, string Arn);
+
+    private sealed record SourceCredentials(AWSCredentials? Credentials, CallerIdentity? Identity);
+
+    private sealed record AssumedRole(IssuedCredentials Credentials, string Arn, string AssumedRoleId);
+}

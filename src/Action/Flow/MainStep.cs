@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Cac.Abstractions;
+using Cac.Action.Errors;
+using Cac.Action.Planning;
+using Cac.Action.Settings;
+using Cac.Action.Toolkit;
+
+namespace Cac.Action.Flow;
+
+/// <summary>
+/// The main step: inputs -> settings -> plan -> (dry run | flow) -> result written. Nothing reaches the
+/// workflow unless every step before the write succeeded.
+/// </summary>
+public sealed class MainStep
+{
+    private readonly IActionEnvironment environment;
+    private readonly ActionLog log;
+    private readonly IFileCommands files;
+    private readonly TimeProvider time;
+    private readonly Func<Settings.Settings, Plan, FlowServices> services;
+
+    public MainStep(IActionEnvironment environment, ActionLog log, IFileCommands files, TimeProvider time, Func<Settings.Settings, Plan, FlowServices> services)
+    {
+        this.environment = environment;
+        this.log = log;
+        this.files = files;
+        this.time = time;
+        this.services = services;
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var inputEnvironment = new InputFallbackEnvironment(environment);
+        ActionInputs inputs;
+        try
+        {
+            inputs = ActionInputs.Load(inputEnvironment, log);
+        }
+        catch (InputValidationException exception)
+        {
+            throw new ActionError(exception.Message, ErrorCode.InvalidInput, exception);
+        }
+
+        var warnings = new List<string>();
+        var settings = SettingsReader.Read(inputs, environment, warnings);
+        if (settings.HttpProxy.Length > 0)
+        {
+            log.AddMask(Sts.ProxyUrls.Password(settings.HttpProxy));
+        }
+
+        var plan = Planner.Create(settings, environment);
+        foreach (var warning in warnings)
+        {
+            log.Warning(warning);
+        }
+
+        if (settings.DryRun)
+        {
+            DryRun.Print(settings, plan, log);
+            return;
+        }
+
+        RunnerFiles.Check(environment, settings);
+        if (settings.ActionTimeoutSeconds > 0)
+        {
+            log.Info("Setting a global timeout of " + settings.ActionTimeoutSeconds.ToString(CultureInfo.InvariantCulture) + " seconds for the action");
+        }
+
+        using var timeout = settings.ActionTimeoutSeconds > 0
+            ? new CancellationTokenSource(TimeSpan.FromSeconds(settings.ActionTimeoutSeconds), time)
+            : new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        FlowResult result;
+        try
+        {
+            result = await new CredentialFlow(settings, plan, services(settings, plan)).RunAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception) when (timeout.IsCancellationRequested)
+        {
+            throw new ActionError(
+                "Action timed out after " + settings.ActionTimeoutSeconds.ToString(CultureInfo.InvariantCulture) + " seconds",
+                ErrorCode.ActionTimeout);
+        }
+
+        var staleSessionToken = !string.IsNullOrEmpty(environment.GetVariable(ExportNames.SessionToken));
+        new ResultWriter(settings, plan, files, log).Write(result, staleSessionToken);
+    }
+}

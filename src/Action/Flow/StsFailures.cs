@@ -1,0 +1,78 @@
+using System;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using Cac.Action.Errors;
+using Cac.Action.Sts;
+
+namespace Cac.Action.Flow;
+
+/// <summary>
+/// Turns an exception from an STS call into the <see cref="ActionError"/> users see: upstream's message
+/// prefix (people search for it) and the error class that carries the fix hint.
+/// </summary>
+public static class StsFailures
+{
+    public static ActionError Translate(string prefix, Exception exception, ErrorCode fallback)
+    {
+        if (exception is ActionError actionError)
+        {
+            return actionError;
+        }
+
+        return new ActionError(prefix + Describe(exception), Classify(exception, fallback), exception);
+    }
+
+    public static ErrorCode Classify(Exception exception, ErrorCode fallback)
+    {
+        if (exception is AmazonServiceException service && !string.IsNullOrEmpty(service.ErrorCode))
+        {
+            var message = service.Message ?? string.Empty;
+            switch (service.ErrorCode)
+            {
+                case "ExpiredTokenException":
+                    return ErrorCode.TokenExpired;
+                case "PackedPolicyTooLarge":
+                case "PackedPolicyTooLargeException":
+                    return ErrorCode.SessionTags;
+                case "Throttling":
+                case "ThrottlingException":
+                case "RequestLimitExceeded":
+                    return ErrorCode.Throttled;
+                case "InvalidClientTokenId":
+                case "SignatureDoesNotMatch":
+                    return ErrorCode.CredentialsInvalid;
+                case "InvalidIdentityToken" when message.Contains("audience", StringComparison.OrdinalIgnoreCase):
+                    return ErrorCode.AudienceMismatch;
+                case "InvalidIdentityToken" when message.Contains("No OpenIDConnect provider", StringComparison.OrdinalIgnoreCase):
+                    return ErrorCode.IdentityProviderMissing;
+                case "ValidationError" when message.Contains("DurationSeconds", StringComparison.OrdinalIgnoreCase):
+                    return ErrorCode.DurationTooLong;
+                case "AccessDenied" when message.Contains("TagSession", StringComparison.Ordinal):
+                    return ErrorCode.SessionTags;
+            }
+
+            return fallback;
+        }
+
+        return TransientErrors.IsNetwork(exception) ? ErrorCode.Network : fallback;
+    }
+
+    /// <summary>The SDK's message, or for a failure without an HTTP answer, what went wrong underneath.</summary>
+    private static string Describe(Exception exception)
+    {
+        if (exception is AmazonServiceException { ErrorCode.Length: > 0 } service)
+        {
+            return service.Message;
+        }
+
+        var innermost = exception;
+        while (innermost.InnerException is not null && (innermost is AmazonClientException || innermost.Message.Length == 0))
+        {
+            innermost = innermost.InnerException;
+        }
+
+        return innermost is TaskCanceledException or OperationCanceledException
+            ? "the request timed out (" + innermost.Message + ")"
+            : innermost.Message;
+    }
+}

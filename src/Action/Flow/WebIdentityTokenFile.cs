@@ -1,0 +1,76 @@
+using System;
+using System.IO;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using Cac.Abstractions;
+using Cac.Action.Errors;
+
+namespace Cac.Action.Flow;
+
+/// <summary>
+/// Reads <c>web-identity-token-file</c> safely: a relative path is taken from GITHUB_WORKSPACE, symbolic
+/// links are refused (a link could point the action at any file) except on the kubelet's projected-token
+/// path, which is a chain of links by design; the token is trimmed and masked.
+/// </summary>
+public static partial class WebIdentityTokenFile
+{
+    public static async Task<Secret> ReadAsync(string path, IActionEnvironment environment, ISecretMasker masker, CancellationToken cancellationToken)
+    {
+        var resolved = Resolve(path, environment);
+        if (!IsAllowListed(resolved))
+        {
+            RefuseSymbolicLinks(resolved);
+        }
+
+        if (!File.Exists(resolved))
+        {
+            if (Directory.Exists(resolved))
+            {
+                throw new ActionError(resolved + " (path is not a regular file)", ErrorCode.TokenFile);
+            }
+
+            throw new ActionError("Web identity token file does not exist: " + resolved, ErrorCode.TokenFile);
+        }
+
+        var content = (await File.ReadAllTextAsync(resolved, cancellationToken).ConfigureAwait(false)).Trim();
+        if (content.Length == 0)
+        {
+            throw new ActionError("Web identity token file is empty: " + resolved, ErrorCode.TokenFile);
+        }
+
+        return Secret.Create(content, masker);
+    }
+
+    public static string Resolve(string path, IActionEnvironment environment)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return path;
+        }
+
+        var workspace = environment.GetVariable("GITHUB_WORKSPACE") ?? string.Empty;
+        return Path.GetFullPath(Path.Combine(workspace, path));
+    }
+
+    /// <summary>The kubelet projected service-account token, whose path is a symlink chain by design.</summary>
+    public static bool IsAllowListed(string path) =>
+        !path.Contains("/../", StringComparison.Ordinal) && KubeletTokenPattern().IsMatch(path);
+
+    private static void RefuseSymbolicLinks(string path)
+    {
+        var parent = Path.GetDirectoryName(path);
+        if (parent is not null && new DirectoryInfo(parent).LinkTarget is not null)
+        {
+            throw new ActionError("Refusing " + path + " (parent directory is a symbolic link)", ErrorCode.TokenFile);
+        }
+
+        if (new FileInfo(path).LinkTarget is not null)
+        {
+            throw new ActionError("Refusing " + path + " (path is a symbolic link)", ErrorCode.TokenFile);
+        }
+    }
+
+    [GeneratedRegex("^/var/run/secrets/[^/]+/serviceaccount/token$")]
+    private static partial Regex KubeletTokenPattern();
+}

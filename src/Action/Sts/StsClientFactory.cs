@@ -1,0 +1,68 @@
+using System;
+using System.Net.Http;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+
+namespace Cac.Action.Sts;
+
+/// <summary>
+/// Builds STS clients for the run's region and endpoint over one shared <see cref="HttpClient"/>. The SDK's
+/// own retries are off: <see cref="Retrier"/> owns retrying, so attempts are counted and logged once.
+/// </summary>
+public sealed class StsClientFactory : IStsClientFactory
+{
+    private readonly StsEndpoint endpoint;
+    private readonly SharedHttpClientFactory httpClientFactory;
+    private readonly TimeSpan requestTimeout;
+
+    public StsClientFactory(StsEndpoint endpoint, HttpClient httpClient, TimeSpan requestTimeout)
+    {
+        this.endpoint = endpoint;
+        httpClientFactory = new SharedHttpClientFactory(httpClient);
+        this.requestTimeout = requestTimeout;
+    }
+
+    public IAmazonSecurityTokenService Create(AWSCredentials credentials)
+    {
+        var config = new AmazonSecurityTokenServiceConfig
+        {
+            MaxErrorRetry = 0,
+            Timeout = requestTimeout,
+            HttpClientFactory = httpClientFactory,
+            UseFIPSEndpoint = endpoint.UseFips,
+            UseDualstackEndpoint = endpoint.UseDualstack,
+        };
+
+        if (endpoint.Url.Length > 0)
+        {
+            config.ServiceURL = endpoint.Url;
+            config.AuthenticationRegion = endpoint.Region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(endpoint.Region);
+        }
+
+        return new AmazonSecurityTokenServiceClient(credentials, config);
+    }
+
+    /// <summary>Hands the SDK our HttpClient so that timeouts, proxy and connection reuse are ours to set.</summary>
+    private sealed class SharedHttpClientFactory : HttpClientFactory
+    {
+        private readonly HttpClient client;
+
+        public SharedHttpClientFactory(HttpClient client)
+        {
+            this.client = client;
+        }
+
+        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => client;
+
+        public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
+
+        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
+
+        public override string? GetConfigUniqueString(IClientConfig clientConfig) => null;
+    }
+}

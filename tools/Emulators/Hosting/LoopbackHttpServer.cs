@@ -1,0 +1,54 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cac.Emulators.Hosting;
+
+/// <summary>
+/// A bare Kestrel server on 127.0.0.1 with an ephemeral port, running one request delegate.
+/// The empty builder keeps start-up fast and ignores ASPNETCORE_* settings of the surrounding process.
+/// </summary>
+internal sealed class LoopbackHttpServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private LoopbackHttpServer(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>The bound address, always ending in a slash, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress { get; }
+
+    public static async Task<LoopbackHttpServer> StartAsync(RequestDelegate handler, CancellationToken ct)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.Run(handler);
+        await app.StartAsync(ct).ConfigureAwait(false);
+
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+        var bound = new Uri(addresses.Addresses.First());
+        return new LoopbackHttpServer(app, new Uri($"http://127.0.0.1:{bound.Port}/"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Stopping must not hang a test on a request that is still being delayed by a fault.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _app.StopAsync(timeout.Token).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,37 @@
+using System;
+
+namespace Cac.Emulators;
+
+/// <summary>What the kind of an injected token-endpoint fault does.</summary>
+public enum OidcFaultKind
+{
+    /// <summary>Answer with the fault's HTTP status and a JSON error message.</summary>
+    HttpStatus,
+
+    /// <summary>Wait, then answer normally.</summary>
+    Delay,
+
+    /// <summary>Answer 200 with a JSON body that has no <c>value</c> member.</summary>
+    MissingValue,
+
+    /// <summary>Abort the connection without an answer.</summary>
+    DropConnection,
+}
+
+/// <summary>A fault applied to token requests, before the bearer check.</summary>
+public sealed record OidcFault(OidcFaultKind Kind, int StatusCode = 0, TimeSpan Delay = default)
+{
+    public static OidcFault Status(int statusCode) => new(OidcFaultKind.HttpStatus, StatusCode: statusCode);
+
+    public static OidcFault InternalServerError { get; } = Status(500);
+
+    public static OidcFault BadGateway { get; } = Status(502);
+
+    public static OidcFault ServiceUnavailable { get; } = Status(503);
+
+    public static OidcFault MissingValue { get; } = new(OidcFaultKind.MissingValue);
+
+    public static OidcFault DropConnection { get; } = new(OidcFaultKind.DropConnection);
+
+    public static OidcFault Delayed(TimeSpan delay) => new(OidcFaultKind.Delay, Delay: delay);
+}

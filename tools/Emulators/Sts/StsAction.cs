@@ -1,0 +1,9 @@
+namespace Cac.Emulators;
+
+/// <summary>The STS actions the emulator implements.</summary>
+public enum StsAction
+{
+    AssumeRole,
+    AssumeRoleWithWebIdentity,
+    GetCallerIdentity,
+}

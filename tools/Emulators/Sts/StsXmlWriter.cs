@@ -1,0 +1,88 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using System.Xml;
+
+namespace Cac.Emulators.Sts;
+
+/// <summary>Writes STS's Query-protocol XML answers: &lt;XResponse&gt;&lt;XResult&gt;…&lt;/XResult&gt;&lt;ResponseMetadata/&gt;, and ErrorResponse.</summary>
+internal static class StsXmlWriter
+{
+    public const string Namespace = "https://sts.amazonaws.com/doc/2011-06-15/";
+
+    public static byte[] Success(StsAction action, string requestId, Action<XmlWriter> writeResult)
+    {
+        return Write(writer =>
+        {
+            writer.WriteStartElement(action + "Response", Namespace);
+            writer.WriteStartElement(action + "Result");
+            writeResult(writer);
+            writer.WriteEndElement();
+            writer.WriteStartElement("ResponseMetadata");
+            writer.WriteElementString("RequestId", requestId);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        });
+    }
+
+    public static byte[] Error(StsErrorException error, string requestId)
+    {
+        return Write(writer =>
+        {
+            writer.WriteStartElement("ErrorResponse", Namespace);
+            writer.WriteStartElement("Error");
+            writer.WriteElementString("Type", error.Type);
+            writer.WriteElementString("Code", error.Code);
+            writer.WriteElementString("Message", error.Message);
+            writer.WriteEndElement();
+            writer.WriteElementString("RequestId", requestId);
+            writer.WriteEndElement();
+        });
+    }
+
+    public static void Credentials(XmlWriter writer, KnownAccessKey session)
+    {
+        writer.WriteStartElement("Credentials");
+        writer.WriteElementString("AccessKeyId", session.AccessKeyId);
+        writer.WriteElementString("SecretAccessKey", session.SecretAccessKey);
+        writer.WriteElementString("SessionToken", session.SessionToken);
+        writer.WriteElementString("Expiration", Timestamp(session.Expiration!.Value));
+        writer.WriteEndElement();
+    }
+
+    public static void AssumedRoleUser(XmlWriter writer, KnownAccessKey session)
+    {
+        writer.WriteStartElement("AssumedRoleUser");
+        writer.WriteElementString("AssumedRoleId", session.UserId);
+        writer.WriteElementString("Arn", session.PrincipalArn);
+        writer.WriteEndElement();
+    }
+
+    public static void OptionalElement(XmlWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteElementString(name, value);
+        }
+    }
+
+    public static void OptionalElement(XmlWriter writer, string name, int? value) =>
+        OptionalElement(writer, name, value?.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>ISO 8601 in UTC with a Z and whole seconds, as STS writes Expiration.</summary>
+    public static string Timestamp(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static byte[] Write(Action<XmlWriter> write)
+    {
+        using var stream = new MemoryStream();
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, IndentChars = "  ", OmitXmlDeclaration = true };
+        using (var writer = XmlWriter.Create(stream, settings))
+        {
+            write(writer);
+        }
+
+        return stream.ToArray();
+    }
+}
