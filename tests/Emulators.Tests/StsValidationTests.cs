@@ -56,7 +56,7 @@ public sealed class StsValidationTests
     [InlineData("external id too short", "ValidationError", "Value 'x' at 'externalId' failed to satisfy constraint: Member must have length greater than or equal to 2")]
     [InlineData("external id with a bad character", "ValidationError", "Value 'bad id!' at 'externalId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*")]
     [InlineData("source identity too short", "ValidationError", "Value 's' at 'sourceIdentity' failed to satisfy constraint: Member must have length greater than or equal to 2")]
-    [InlineData("packed size over budget", "PackedPolicyTooLarge", "Packed size of session tags consumes 128% of allotted space")]
+    [InlineData("packed size over budget", "PackedPolicyTooLarge", "Packed size of session tags consumes 125% of allotted space")]
     public async Task AssumeRole_rejects_invalid_parameters_like_STS(string caseName, string expectedCode, string expectedMessage)
     {
         await using var sts = await StsEmulator.StartAsync();
@@ -123,7 +123,7 @@ public sealed class StsValidationTests
         var error = await Assert.ThrowsAsync<PackedPolicyTooLargeException>(() => client.AssumeRoleAsync(
             new AssumeRoleRequest { RoleArn = StsClients.RoleArn, RoleSessionName = "packed", Policy = ValidPolicy }));
 
-        Assert.Equal("Packed policy consumes 185% of allotted space, please use smaller policy.", error.Message);
+        Assert.Equal("Packed policy consumes 195% of allotted space, please use smaller policy.", error.Message);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public static class StsFailures
                     return ErrorCode.SessionTags;
             }
 
-            return fallback;
+            return (int)service.StatusCode >= 500 ? ErrorCode.Network : fallback;
         }
 
         return TransientErrors.IsNetwork(exception) ? ErrorCode.Network : fallback;

@@ -25,6 +25,7 @@ public sealed class GitHubTokenClient : IGitHubTokenClient, IDisposable
     private const string RequestTokenVariable = "ACTIONS_ID_TOKEN_REQUEST_TOKEN";
     private const string OrchestrationIdVariable = "ACTIONS_ORCHESTRATION_ID";
     private const string UserAgent = "actions/oidc-client";
+    private const int MaxResponseBytes = 1024 * 1024;
 
     private readonly HttpClient httpClient;
     private readonly IActionEnvironment environment;
@@ -55,7 +56,12 @@ public sealed class GitHubTokenClient : IGitHubTokenClient, IDisposable
 
         // The timeout is ours (on the injected TimeProvider), not HttpClient's, so it can be told apart
         // from the caller's cancellation and reported as a transient failure.
-        httpClient = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        // A token answer is a few kilobytes; the buffer cap keeps a misbehaving endpoint from filling memory.
+        httpClient = new HttpClient(handler, disposeHandler: false)
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+            MaxResponseContentBufferSize = MaxResponseBytes,
+        };
         this.environment = environment;
         this.masker = masker;
         this.timeProvider = timeProvider;

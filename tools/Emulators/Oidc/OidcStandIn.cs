@@ -30,7 +30,7 @@ public sealed class OidcStandIn : IAsyncDisposable
     private OidcStandIn(OidcStandInOptions options)
     {
         Issuer = options.Issuer;
-        RequestToken = options.RequestToken ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        RequestToken = options.RequestToken ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         _claims = new GitHubClaims(options.Issuer);
     }
 

@@ -1,0 +1,44 @@
+using System;
+using System.IO;
+using System.Linq;
+
+namespace Cac.Generator.Tests.TestSupport;
+
+/// <summary>Finds the repository (the directory with action.yml and .git or src) from the test assembly's folder.</summary>
+internal static class RepositoryPaths
+{
+    private static readonly Lazy<string> Root = new(FindRoot);
+
+    public static string RepositoryRoot => Root.Value;
+
+    public static string ActionYml => Path.Combine(RepositoryRoot, "action.yml");
+
+    public static string ActionTypesYml => Path.Combine(RepositoryRoot, "action-types.yml");
+
+    /// <summary>The shared corpus sits beside the repository: ../shared/corpus/action-yml.</summary>
+    public static string CorpusDirectory => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "corpus", "action-yml"));
+
+    public static string SnapshotDirectory => Path.Combine(RepositoryRoot, "tests", "Generator.Tests", "Snapshots");
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var hasAction = File.Exists(Path.Combine(directory.FullName, "action.yml"));
+            var hasRepoMarker = Directory.Exists(Path.Combine(directory.FullName, ".git")) ||
+                Directory.Exists(Path.Combine(directory.FullName, "src"));
+            if (hasAction && hasRepoMarker)
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("No directory with action.yml and .git or src above " + AppContext.BaseDirectory);
+    }
+
+    public static string[] CorpusFiles() =>
+        Directory.GetFiles(CorpusDirectory)
+            .Where(f => f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .ToArray();
+}
