@@ -244,7 +244,7 @@ public sealed class CallMatrixTests
     public async Task Dry_run_prints_the_plan_and_calls_nothing()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-gov-west-1")
+        scenario.Input("role-to-assume", "arn:aws-us-gov:iam::111111111111:role/deploy").Input("aws-region", "us-gov-west-1")
             .Input("dry-run", "true").Input("http-proxy", "http://user:hunter2@proxy.example:3128");
 
         var result = await scenario.RunAsync();

@@ -28,6 +28,8 @@ public sealed class StsClientFactory : IStsClientFactory
         var config = new AmazonSecurityTokenServiceConfig
         {
             MaxErrorRetry = 0,
+            // The SDK also re-sends after a reset connection on a budget of its own; ours counts every attempt.
+            MaxStaleConnectionRetries = 0,
             Timeout = requestTimeout,
             HttpClientFactory = httpClientFactory,
             UseFIPSEndpoint = endpoint.UseFips,

@@ -120,12 +120,21 @@ public static class GeneratorDiagnostics
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    /// <summary>CAC1013: a name that would hide a member of the generated class gets a suffix.</summary>
+    public static readonly DiagnosticDescriptor MemberRenamed = new(
+        "CAC1013",
+        "Member renamed to avoid a generated member",
+        "{0} '{1}' would become '{2}', which {3} already defines; it is generated as '{4}'",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+
     /// <summary>All descriptors, by ID.</summary>
     public static ImmutableDictionary<string, DiagnosticDescriptor> All { get; } = new[]
     {
         ActionMetadataMissing, InvalidYaml, DuplicateKey, NameCollision, TypingForUnknownName, InvalidTyping,
         InvalidDefault, UnknownSecretName, NameNotConvertible, UnexpectedStructure, SecretMustBeString,
-        MultipleActionMetadata,
+        MultipleActionMetadata, MemberRenamed,
     }.ToImmutableDictionary(d => d.Id);
 
     /// <summary>Turns model data into a Roslyn diagnostic.</summary>

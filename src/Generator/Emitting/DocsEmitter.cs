@@ -93,7 +93,7 @@ public static class DocsEmitter
     private static string DefaultCell(string value)
     {
         var visible = value.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\t", "\\t");
-        if (visible.Length == 0 || visible.Trim().Length != visible.Length)
+        if (value.Length == 0 || value.Trim().Length != value.Length)
         {
             visible = "\"" + visible + "\"";
         }

@@ -100,6 +100,7 @@ public static class SpecBuilder
                 continue;
             }
 
+            memberName = AvoidGeneratedMember(memberName, InputsClassMembers, "Input", input.Name, "ActionInputs", input.Location, diagnostics);
             var environmentVariable = NameMangler.ToEnvironmentVariable(input.Name);
             var owner = "input '" + input.Name + "'";
             members.Claim(memberName, owner, "Input", input.Name, "C# member", input.Location, diagnostics);
@@ -161,11 +162,29 @@ public static class SpecBuilder
                 continue;
             }
 
-            members.Claim(memberName.TrimStart('@'), "output '" + output.Name + "'", "Output", output.Name, "C# member", output.Location, diagnostics);
-            outputs.Add(new OutputSpec(output.Name, memberName.TrimStart('@'), output.Description, options.SecretOutputs.Contains(output.Name)));
+            memberName = AvoidGeneratedMember(memberName.TrimStart('@'), OutputsClassMembers, "Output", output.Name, "ActionOutputs", output.Location, diagnostics);
+            members.Claim(memberName, "output '" + output.Name + "'", "Output", output.Name, "C# member", output.Location, diagnostics);
+            outputs.Add(new OutputSpec(output.Name, memberName, output.Description, options.SecretOutputs.Contains(output.Name)));
         }
 
         return outputs;
+    }
+
+    /// <summary>
+    /// Real actions have inputs such as <c>load</c> (docker/build-push-action); rather than refuse them, the
+    /// member gets the suffix <c>Input</c>/<c>Output</c>, and an info diagnostic says so.
+    /// </summary>
+    private static string AvoidGeneratedMember(
+        string memberName, string[] generatedMembers, string kind, string name, string className, LocationInfo location, List<DiagnosticInfo> diagnostics)
+    {
+        if (Array.IndexOf(generatedMembers, memberName) < 0)
+        {
+            return memberName;
+        }
+
+        var renamed = memberName + kind;
+        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.MemberRenamed.Id, location, kind, name, memberName, className, renamed));
+        return renamed;
     }
 
     private static EquatableArray<EnumMember> BuildEnumMembers(InputType type, LocationInfo location, List<DiagnosticInfo> diagnostics)

@@ -21,6 +21,8 @@ internal sealed class YamlDocumentReader
         @"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ",
         RegexOptions.CultureInvariant);
 
+    private const string DuplicateKeyMessage = "Duplicate key";
+
     private readonly string text;
 
     public YamlDocumentReader(string filePath, string text)
@@ -46,9 +48,9 @@ internal sealed class YamlDocumentReader
             stream.Load(new StringReader(text));
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
         }
-        catch (YamlException exception) when (exception.InnerException is ArgumentException)
+        catch (YamlException exception) when (exception.Message.StartsWith(DuplicateKeyMessage, StringComparison.Ordinal))
         {
-            // YamlMappingNode rethrows the dictionary's ArgumentException for a repeated key.
+            // The representation model refuses a repeated key while loading, at the second occurrence.
             var location = Positions.Span(exception.Start, exception.End);
             Diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.DuplicateKey.Id, location, KeyText(location)));
         }

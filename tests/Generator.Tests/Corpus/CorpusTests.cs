@@ -45,7 +45,8 @@ public class CorpusTests
             return;
         }
 
-        Assert.Empty(diagnostics);
+        // Info diagnostics (a member renamed away from a generated one) are fine; nothing worse is.
+        Assert.Empty(diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
         var docs = CompiledDocs(output);
         Assert.Equal(expected.Value.Inputs, TableRows(docs.Inputs));

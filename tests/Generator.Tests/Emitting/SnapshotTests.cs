@@ -27,6 +27,18 @@ public class SnapshotTests
         Snapshot.Match(ScrubVersion(GeneratorHarness.Source(OurRun, DocsEmitter.HintName)), "ActionDocs", "cs");
 
     [Fact]
+    public void KitchenSinkInputs()
+    {
+        var run = GeneratorHarness.Run(
+            [
+                new InMemoryAdditionalText("/x/action.yml", KitchenSink.ActionYml),
+                new InMemoryAdditionalText("/x/action-types.yml", KitchenSink.TypesYml),
+            ],
+            KitchenSink.Options).Result;
+        Snapshot.Match(ScrubVersion(GeneratorHarness.Source(run, InputsEmitter.HintName)), "KitchenSinkInputs", "cs");
+    }
+
+    [Fact]
     public void Docs_tables() =>
         Snapshot.Match(
             "### Inputs\n\n" + DocsEmitter.InputsTable(OurSpec.Value) + "\n### Outputs\n\n" + DocsEmitter.OutputsTable(OurSpec.Value),

@@ -180,7 +180,7 @@ public class ActionMetadataParserTests
         Assert.Equal("CAC1002", diagnostic.Id);
         Assert.Equal("/a/action.yml", diagnostic.Location!.FilePath);
         Assert.Equal(3, diagnostic.Location.StartLine);
-        Assert.Equal(22, diagnostic.Location.StartColumn);
+        Assert.Equal(21, diagnostic.Location.StartColumn);
         Assert.Equal("action.yml", diagnostic.MessageArguments[0]);
         Assert.DoesNotContain("Line:", diagnostic.MessageArguments[1]);
     }
@@ -192,7 +192,7 @@ public class ActionMetadataParserTests
 
         var location = ActionMetadataParser.Parse("/a/action.yml", text).Diagnostics.Single().Location!;
 
-        Assert.Equal((3, 22), (location.StartLine, location.StartColumn));
+        Assert.Equal((3, 21), (location.StartLine, location.StartColumn));
         Assert.Equal(text.IndexOf("s broken", System.StringComparison.Ordinal), location.Start);
     }
 

@@ -59,23 +59,35 @@ public class SpecBuilderTests
     }
 
     [Theory]
-    [InlineData("load")]
-    [InlineData("names")]
-    [InlineData("environment-variables")]
-    [InlineData("to-string")]
-    [InlineData("action-inputs")]
-    public void Inputs_that_become_a_generated_member_give_CAC1004(string name)
+    [InlineData("load", "LoadInput")]
+    [InlineData("names", "NamesInput")]
+    [InlineData("environment-variables", "EnvironmentVariablesInput")]
+    [InlineData("to-string", "ToStringInput")]
+    [InlineData("action-inputs", "ActionInputsInput")]
+    public void Inputs_that_would_hide_a_generated_member_get_a_suffix_and_an_info(string name, string member)
     {
-        var diagnostic = SingleError(Build("inputs:\n  " + name + ": {}\n"), "CAC1004");
+        var result = Build("inputs:\n  " + name + ": {}\n");
 
-        Assert.Equal("the generated class ActionInputs", diagnostic.MessageArguments[4]);
+        Assert.Equal(member, result.Spec!.Inputs.Single().MemberName);
+        var info = Assert.Single(result.Diagnostics);
+        Assert.Equal("CAC1013", info.Id);
+        Assert.Equal(member, info.MessageArguments[4]);
     }
 
     [Fact]
-    public void Outputs_that_collide_give_CAC1004()
+    public void A_suffixed_name_that_meets_a_real_one_gives_CAC1004()
+    {
+        var result = Build("inputs:\n  load-input: {}\n  load: {}\n");
+
+        Assert.Null(result.Spec);
+        Assert.Equal(["CAC1013", "CAC1004"], result.Diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void Outputs_that_collide_give_CAC1004_and_names_is_suffixed()
     {
         SingleError(Build("outputs:\n  out-put: {}\n  out_put: {}\n"), "CAC1004");
-        SingleError(Build("outputs:\n  names: {}\n"), "CAC1004");
+        Assert.Equal("NamesOutput", Build("outputs:\n  names: {}\n").Spec!.Outputs.Single().MemberName);
     }
 
     [Fact]
