@@ -292,4 +292,18 @@ public sealed class CallMatrixTests
         Assert.Equal(main.Exports.Select(entry => entry.Key), post.Exports.Select(entry => entry.Key));
         Assert.All(post.Exports, entry => Assert.Equal(string.Empty, entry.Value));
     }
+
+    [Fact]
+    public async Task Without_a_job_summary_file_the_run_still_succeeds_and_writes_everything_else()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1");
+        scenario.Environment.Remove("GITHUB_STEP_SUMMARY");
+
+        var result = await scenario.RunAsync();
+
+        Expect.Succeeded(result);
+        Assert.Equal(5, result.Exports.Count);
+        Assert.Equal(string.Empty, result.Summary);
+    }
 }

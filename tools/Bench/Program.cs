@@ -1,20 +1,30 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
-using Cac.Bench;
 using Cac.Emulators.Runner;
 
 // Benchmark (not a test): N full OIDC runs of the published executable against the local emulators.
-// Reports wall time per run (median, p90, min, max) and the peak resident set size of any run.
+// Reports wall time per run (median, p90, min, max) and the peak resident set size of a run, measured
+// by GNU time around each run (the kernel's figure for that process alone).
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 30;
+const string GnuTime = "/usr/bin/time";
+var rssFile = Path.GetTempFileName();
+IReadOnlyList<string>? meter = File.Exists(GnuTime) ? [GnuTime, "-f", "%M", "-o", rssFile] : null;
+if (meter is null)
+{
+    Console.WriteLine("GNU time is not installed (apt-get install time): peak memory is not measured.");
+}
+
 await using var aws = await LocalAws.StartAsync();
 var executable = LocalAws.FindPublishedExecutable();
-
 var times = new List<double>();
-for (var i = 0; i < runs + 3; i++)
+var peaks = new List<long>();
+const int WarmUpRuns = 3;
+for (var i = 0; i < runs + WarmUpRuns; i++)
 {
-    using var process = new ActionProcess(executable);
+    using var process = new ActionProcess(executable, meter);
     var environment = aws.OidcEnvironment(process);
     LocalAws.SetInput(environment, "role-to-assume", LocalAws.DemoRoleArn);
     LocalAws.SetInput(environment, "aws-region", "us-east-1");
@@ -22,22 +32,33 @@ for (var i = 0; i < runs + 3; i++)
     var result = await process.RunAsync(environment);
     if (result.ExitCode != 0)
     {
-        Console.Error.WriteLine(result.StandardOutput);
+        Console.Error.WriteLine(result.StandardOutput + result.StandardError);
         throw new InvalidOperationException("A benchmark run failed (exit code " + result.ExitCode + ")");
     }
 
     // The first runs warm the emulators' JIT and the page cache; they are not counted.
-    if (i >= 3)
+    if (i < WarmUpRuns)
     {
-        times.Add(result.Elapsed.TotalMilliseconds);
+        continue;
+    }
+
+    times.Add(result.Elapsed.TotalMilliseconds);
+    if (meter is not null)
+    {
+        peaks.Add(long.Parse(File.ReadAllText(rssFile).Trim(), CultureInfo.InvariantCulture));
     }
 }
 
+File.Delete(rssFile);
 times.Sort();
-var peakKilobytes = ChildResourceUsage.PeakResidentKilobytes();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"OIDC runs: {runs}  wall time ms: median {Percentile(times, 0.5):F1}  p90 {Percentile(times, 0.9):F1}  min {times[0]:F1}  max {times[^1]:F1}"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak RSS of a run: {peakKilobytes / 1024.0:F1} MB"));
+if (peaks.Count > 0)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"peak RSS of a run: max {peaks.Max() / 1024.0:F1} MB  median {peaks.Order().ElementAt(peaks.Count / 2) / 1024.0:F1} MB"));
+}
+
 return 0;
 
 static double Percentile(List<double> sorted, double fraction) =>

@@ -87,6 +87,7 @@ public sealed class MainStep
         }
 
         var staleSessionToken = !string.IsNullOrEmpty(environment.GetVariable(ExportNames.SessionToken));
-        new ResultWriter(settings, plan, files, log).Write(result, staleSessionToken);
+        var summaryAvailable = RunnerFiles.IsAvailable(environment, "GITHUB_STEP_SUMMARY");
+        new ResultWriter(settings, plan, files, log).Write(result, staleSessionToken, summaryAvailable);
     }
 }

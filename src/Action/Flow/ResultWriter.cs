@@ -63,7 +63,10 @@ public sealed class ResultWriter
         return exports;
     }
 
-    public void Write(FlowResult result, bool staleSessionToken)
+    /// <param name="result">The successful run's result.</param>
+    /// <param name="staleSessionToken">Whether the job already has an AWS_SESSION_TOKEN that must be cleared.</param>
+    /// <param name="summaryAvailable">Whether the runner gave a job summary file (local runs may not).</param>
+    public void Write(FlowResult result, bool staleSessionToken, bool summaryAvailable)
     {
         var showAccount = result.Account.Length > 0
             && (settings.OutputEnvCredentials || (result.Source == CredentialSource.Ambient && !settings.HasRole));
@@ -117,7 +120,7 @@ public sealed class ResultWriter
             files.SaveState(ExportNames.ExportedState, string.Join(",", exportedNames));
         }
 
-        if (settings.JobSummary)
+        if (settings.JobSummary && summaryAvailable)
         {
             files.AppendStepSummary(Summary(result));
         }

@@ -24,6 +24,10 @@ public static class RunnerFiles
         }
     }
 
+    /// <summary>Whether an optional command file (the job summary) is there to write to.</summary>
+    public static bool IsAvailable(IActionEnvironment environment, string variable) =>
+        environment.GetVariable(variable) is { Length: > 0 } path && File.Exists(path);
+
     private static void Require(IActionEnvironment environment, string variable)
     {
         var path = environment.GetVariable(variable);

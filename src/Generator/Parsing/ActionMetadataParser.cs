@@ -14,7 +14,19 @@ public static class ActionMetadataParser
     public static MetadataParseResult Parse(string filePath, string text)
     {
         var reader = new YamlDocumentReader(filePath, text);
-        var metadata = Read(reader);
+        ActionMetadata? metadata;
+        try
+        {
+            metadata = Read(reader);
+        }
+#pragma warning disable CA1031 // A generator must turn every failure into a diagnostic instead of crashing.
+        catch (System.Exception exception)
+#pragma warning restore CA1031
+        {
+            reader.ReportUnexpected(exception);
+            metadata = null;
+        }
+
         return new MetadataParseResult(filePath, metadata, reader.Diagnostics.ToEquatableArray());
     }
 

@@ -17,6 +17,22 @@ public static class TypingsParser
     public static TypingsParseResult Parse(string filePath, string text)
     {
         var reader = new YamlDocumentReader(filePath, text);
+        try
+        {
+            return Read(reader);
+        }
+#pragma warning disable CA1031 // A generator must turn every failure into a diagnostic instead of crashing.
+        catch (System.Exception exception)
+#pragma warning restore CA1031
+        {
+            reader.ReportUnexpected(exception);
+            return new TypingsParseResult(filePath, null, reader.Diagnostics.ToEquatableArray());
+        }
+    }
+
+    private static TypingsParseResult Read(YamlDocumentReader reader)
+    {
+        var filePath = reader.FilePath;
         var root = reader.LoadRoot(out var failed);
         if (failed)
         {

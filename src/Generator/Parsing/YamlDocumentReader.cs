@@ -69,13 +69,17 @@ internal sealed class YamlDocumentReader
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            Diagnostics.Add(DiagnosticInfo.Create(
-                GeneratorDiagnostics.InvalidYaml.Id, Positions.FileStart(), Path.GetFileName(FilePath), exception.Message));
+            ReportUnexpected(exception);
         }
 
         failed = true;
         return null;
     }
+
+    /// <summary>Any other failure: reported at the start of the file rather than thrown at the compiler.</summary>
+    public void ReportUnexpected(Exception exception) =>
+        Diagnostics.Add(DiagnosticInfo.Create(
+            GeneratorDiagnostics.InvalidYaml.Id, Positions.FileStart(), Path.GetFileName(FilePath), exception.GetType().Name + ": " + exception.Message));
 
     public LocationInfo LocationOf(YamlNode node) => Positions.Span(node.Start, node.End);
 

@@ -230,4 +230,17 @@ public class ActionMetadataParserTests
         Assert.Equal("CAC1010", diagnostic.Id);
         Assert.Equal(line, diagnostic.Location!.StartLine);
     }
+
+    [Fact]
+    public void Every_truncation_of_a_real_file_parses_or_gives_a_located_diagnostic_without_throwing()
+    {
+        var text = System.IO.File.ReadAllText(TestSupport.RepositoryPaths.ActionYml);
+        for (var length = 0; length <= text.Length; length += 37)
+        {
+            var result = ActionMetadataParser.Parse("/a/action.yml", text[..length]);
+
+            Assert.True(result.Metadata is not null || result.Diagnostics.Count > 0, "silent failure at length " + length);
+            Assert.All(result.Diagnostics, d => Assert.NotNull(d.Location));
+        }
+    }
 }

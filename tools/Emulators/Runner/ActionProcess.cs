@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -15,10 +16,14 @@ namespace Cac.Emulators.Runner;
 public sealed class ActionProcess : IDisposable
 {
     private readonly string directory;
+    private readonly IReadOnlyList<string> launcher;
 
-    public ActionProcess(string executablePath)
+    /// <param name="executablePath">The published action.</param>
+    /// <param name="launcher">A command to run it under (e.g. a memory meter), or none.</param>
+    public ActionProcess(string executablePath, IReadOnlyList<string>? launcher = null)
     {
         ExecutablePath = executablePath;
+        this.launcher = launcher ?? [];
         directory = Directory.CreateTempSubdirectory("cac-run-").FullName;
         Workspace = Directory.CreateDirectory(Path.Combine(directory, "workspace")).FullName;
         Home = Directory.CreateDirectory(Path.Combine(directory, "home")).FullName;
@@ -63,7 +68,7 @@ public sealed class ActionProcess : IDisposable
 
     public async Task<ActionRunResult> RunAsync(IReadOnlyDictionary<string, string> environment, string? argument = null, CancellationToken cancellationToken = default)
     {
-        var start = new ProcessStartInfo(ExecutablePath)
+        var start = new ProcessStartInfo(launcher.Count > 0 ? launcher[0] : ExecutablePath)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -74,6 +79,16 @@ public sealed class ActionProcess : IDisposable
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
+        }
+
+        if (launcher.Count > 0)
+        {
+            foreach (var launcherArgument in launcher.Skip(1))
+            {
+                start.ArgumentList.Add(launcherArgument);
+            }
+
+            start.ArgumentList.Add(ExecutablePath);
         }
 
         if (argument is not null)
