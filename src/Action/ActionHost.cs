@@ -1,5 +1,4 @@
 using System;
-using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -8,6 +7,7 @@ using Cac.Action.Ambient;
 using Cac.Action.Errors;
 using Cac.Action.Flow;
 using Cac.Action.Planning;
+using Cac.Action.Proxy;
 using Cac.Action.Sts;
 using Cac.Action.Toolkit;
 
@@ -20,11 +20,8 @@ namespace Cac.Action;
 /// </summary>
 public static class ActionHost
 {
-    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(1);
-
-    public static async Task<int> RunAsync(string[] args, IActionEnvironment environment, IConsole console, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        string[] args, IActionEnvironment environment, IConsole console, TimeProvider time, ActionHostOptions options, CancellationToken cancellationToken)
     {
         var log = new ActionLog(console, ActionLog.IsDebugEnabled(environment));
         var files = new FileCommandWriter(environment);
@@ -41,17 +38,19 @@ public static class ActionHost
                 throw new ActionError("Unexpected arguments: run with no argument for the main step, or with 'post' for the post step.", ErrorCode.InvalidInput);
             }
 
-            using var stsHandler = new SocketsHttpHandler { ConnectTimeout = ConnectTimeout, UseProxy = false };
-            using var plainHandler = new SocketsHttpHandler { ConnectTimeout = MetadataTimeout, UseProxy = false };
-            using var metadataClient = new HttpClient(plainHandler, disposeHandler: false) { Timeout = MetadataTimeout };
+            using var stsHandler = new SocketsHttpHandler { ConnectTimeout = options.ConnectTimeout, UseProxy = false };
+            using var plainHandler = new SocketsHttpHandler { ConnectTimeout = options.MetadataTimeout, UseProxy = false };
+            using var metadataClient = new HttpClient(plainHandler, disposeHandler: false) { Timeout = options.MetadataTimeout };
             HttpClient? stsClient = null;
             try
             {
                 var main = new MainStep(environment, log, files, time, (settings, plan) =>
                 {
-                    ConfigureProxy(stsHandler, settings);
-                    stsClient = new HttpClient(stsHandler, disposeHandler: false) { Timeout = RequestTimeout };
-                    return Compose(environment, log, time, settings, plan, stsClient, stsHandler, metadataClient);
+                    // One handler for STS and GitHub's token service; no-proxy is matched per target.
+                    stsHandler.Proxy = new ResolvedWebProxy(plan.Proxy);
+                    stsHandler.UseProxy = true;
+                    stsClient = new HttpClient(stsHandler, disposeHandler: false) { Timeout = options.RequestTimeout };
+                    return Compose(environment, log, time, options, settings, plan, stsClient, stsHandler, metadataClient);
                 });
                 await main.RunAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -80,7 +79,7 @@ public static class ActionHost
     }
 
     private static FlowServices Compose(
-        IActionEnvironment environment, ActionLog log, TimeProvider time, Settings.Settings settings, Plan plan,
+        IActionEnvironment environment, ActionLog log, TimeProvider time, ActionHostOptions options, Settings.Settings settings, Plan plan,
         HttpClient stsClient, HttpMessageHandler tokenHandler, HttpClient metadataClient)
     {
         var ambient = new AmbientCredentialChain(
@@ -94,32 +93,11 @@ public static class ActionHost
         return new FlowServices(
             environment,
             log,
-            new StsClientFactory(plan.Endpoint, stsClient, RequestTimeout),
-            new GitHubTokenClient(tokenHandler, environment, log, time),
+            new StsClientFactory(plan.Endpoint, stsClient, options.RequestTimeout),
+            new GitHubTokenClient(tokenHandler, environment, log, time, options.RequestTimeout),
             ambient,
             new Retrier(attempts, time, log, Random.Shared.NextDouble),
             time);
-    }
-
-    private static void ConfigureProxy(SocketsHttpHandler handler, Settings.Settings settings)
-    {
-        if (settings.HttpProxy.Length == 0)
-        {
-            return;
-        }
-
-        var uri = new Uri(settings.HttpProxy);
-        var proxy = new WebProxy(uri);
-        var userInfo = uri.UserInfo;
-        if (userInfo.Length > 0)
-        {
-            var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
-            var user = Uri.UnescapeDataString(colon < 0 ? userInfo : userInfo[..colon]);
-            proxy.Credentials = new NetworkCredential(user, ProxyUrls.Password(settings.HttpProxy));
-        }
-
-        handler.Proxy = proxy;
-        handler.UseProxy = true;
     }
 
     private static void Report(ActionLog log, string message, ErrorCode code, Exception exception, IActionEnvironment environment)

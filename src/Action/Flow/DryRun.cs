@@ -28,7 +28,7 @@ public static class DryRun
 
         log.Info("Region: " + settings.Region + " (partition " + settings.Partition + ")");
         log.Info("Endpoint: " + plan.Endpoint.Describe());
-        log.Info("Proxy: " + plan.Proxy);
+        log.Info("Proxy: " + plan.Proxy.Describe());
         log.Info("Session tags: " + (plan.Tags.Count == 0 ? "none" : string.Join(", ", plan.Tags.Select(tag => tag.Key + "=" + tag.Value))));
         if (plan.TransitiveTagKeys.Count > 0)
         {

@@ -47,12 +47,8 @@ public sealed class MainStep
 
         var warnings = new List<string>();
         var settings = SettingsReader.Read(inputs, environment, warnings);
-        if (settings.HttpProxy.Length > 0)
-        {
-            log.AddMask(Sts.ProxyUrls.Password(settings.HttpProxy));
-        }
-
         var plan = Planner.Create(settings, environment);
+        plan.Proxy.MaskPasswords(log);
         foreach (var warning in warnings)
         {
             log.Warning(warning);

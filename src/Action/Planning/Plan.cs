@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Cac.Action.Proxy;
 using Cac.Action.Sts;
 using Cac.Action.Tags;
 
@@ -22,5 +23,6 @@ public sealed record Plan
     public required IReadOnlyList<SessionTag> Tags { get; init; }
     public required IReadOnlyList<string> TransitiveTagKeys { get; init; }
     public required StsEndpoint Endpoint { get; init; }
-    public required string Proxy { get; init; }
+    /// <summary>The proxy for each call (the http-proxy input, else the standard proxy variables).</summary>
+    public required ProxySettings Proxy { get; init; }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Cac.Abstractions;
 using Cac.Action.Errors;
+using Cac.Action.Proxy;
 using Cac.Action.Sts;
 using Cac.Action.Tags;
 
@@ -42,7 +43,7 @@ public static class Planner
             Tags = tags,
             TransitiveTagKeys = FilterTransitiveKeys(settings.TransitiveTagKeys, tags),
             Endpoint = new StsEndpoint(settings.Region, settings.StsEndpoint, settings.UseFipsEndpoint, settings.UseDualstackEndpoint),
-            Proxy = DescribeProxy(settings, environment),
+            Proxy = ProxyResolver.Resolve(settings.HttpProxy, settings.NoProxy, environment),
         };
     }
 
@@ -116,24 +117,5 @@ public static class Planner
         }
 
         return tags;
-    }
-
-    private static string DescribeProxy(Settings.Settings settings, IActionEnvironment environment)
-    {
-        if (settings.HttpProxy.Length > 0)
-        {
-            return ProxyUrls.Redact(settings.HttpProxy) + " (http-proxy input)";
-        }
-
-        foreach (var name in new[] { "https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY" })
-        {
-            var value = environment.GetVariable(name);
-            if (!string.IsNullOrEmpty(value))
-            {
-                return ProxyUrls.Redact(value) + " (" + name + ")";
-            }
-        }
-
-        return "none";
     }
 }

@@ -114,11 +114,6 @@ public static partial class SettingsReader
             errors.Add("'sts-endpoint' cannot be combined with 'use-fips-endpoint' or 'use-dualstack-endpoint': remove one of them.");
         }
 
-        if (inputs.HttpProxy.Length > 0 && !IsHttpUrl(inputs.HttpProxy))
-        {
-            errors.Add("Input 'http-proxy' must be an absolute http:// or https:// URL, e.g. http://proxy.example.com:3128");
-        }
-
         if (errors.Count > 0)
         {
             throw new ActionError(string.Join("\n", errors), ErrorCode.InvalidInput);

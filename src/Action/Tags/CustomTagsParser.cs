@@ -63,7 +63,7 @@ public static class CustomTagsParser
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                text = value.GetString() ?? string.Empty;
+                text = StringOf(value);
                 break;
             case JsonValueKind.Number:
                 text = JavaScriptNumber(value);
@@ -116,14 +116,15 @@ public static class CustomTagsParser
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var property in root.EnumerateObject())
         {
-            if (positions.TryGetValue(property.Name, out var position))
+            var name = NameOf(property);
+            if (positions.TryGetValue(name, out var position))
             {
-                ordered[position] = (property.Name, property.Value);
+                ordered[position] = (name, property.Value);
             }
             else
             {
-                positions[property.Name] = ordered.Count;
-                ordered.Add((property.Name, property.Value));
+                positions[name] = ordered.Count;
+                ordered.Add((name, property.Value));
             }
         }
 
@@ -152,6 +153,63 @@ public static class CustomTagsParser
         return result;
     }
 
+    // JSON.parse accepts escaped lone surrogates ("\ud800"), which System.Text.Json refuses to return as a
+    // string; decode those from the raw text so they fail the character check like any invalid character.
+    private static string NameOf(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            return DecodeStringLiteral(property.ToString());
+        }
+    }
+
+    private static string StringOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            return DecodeStringLiteral(value.GetRawText());
+        }
+    }
+
+    /// <summary>Decodes the JSON string literal at the start of <paramref name="raw"/>, keeping lone surrogates.</summary>
+    private static string DecodeStringLiteral(string raw)
+    {
+        var builder = new System.Text.StringBuilder();
+        for (var i = raw.IndexOf('"', StringComparison.Ordinal) + 1; i < raw.Length && raw[i] != '"'; i++)
+        {
+            if (raw[i] != '\\')
+            {
+                builder.Append(raw[i]);
+                continue;
+            }
+
+            i++;
+            switch (raw[i])
+            {
+                case 'b': builder.Append('\b'); break;
+                case 'f': builder.Append('\f'); break;
+                case 'n': builder.Append('\n'); break;
+                case 'r': builder.Append('\r'); break;
+                case 't': builder.Append('\t'); break;
+                case 'u':
+                    builder.Append((char)int.Parse(raw.AsSpan(i + 1, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
+                    i += 4;
+                    break;
+                default: builder.Append(raw[i]); break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
     private static bool IsArrayIndex(string key, out uint index)
     {
         index = 0;
@@ -161,25 +219,54 @@ public static class CustomTagsParser
             && index != uint.MaxValue;
     }
 
-    /// <summary>ECMAScript Number-to-String for the values people put in tags (integers, decimals, exponents).</summary>
+    /// <summary>
+    /// ECMAScript Number::toString: the shortest round-trip digits, written as an integer up to 21 digits,
+    /// as a decimal down to 1e-6, and in exponent form (<c>1e+21</c>, <c>1e-7</c>) beyond.
+    /// </summary>
     private static string JavaScriptNumber(JsonElement value)
     {
-        var number = value.GetDouble();
-        if (number == Math.Floor(number) && Math.Abs(number) < 1e21)
+        if (!value.TryGetDouble(out var number))
         {
-            return number.ToString("0", CultureInfo.InvariantCulture);
+            // Beyond double's range: JSON.parse gives Infinity.
+            return value.GetRawText().StartsWith('-') ? "-Infinity" : "Infinity";
         }
 
-        var text = number.ToString("R", CultureInfo.InvariantCulture);
-        // .NET writes 1E+21 / 1E-07; JavaScript writes 1e+21 / 1e-7.
-        var exponent = text.IndexOf('E', StringComparison.Ordinal);
-        if (exponent < 0)
+        if (number == 0)
         {
-            return text;
+            return "0"; // also -0
         }
 
-        var mantissa = text.Substring(0, exponent);
-        var power = int.Parse(text.Substring(exponent + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        return mantissa + "e" + (power >= 0 ? "+" : "-") + Math.Abs(power).ToString(CultureInfo.InvariantCulture);
+        var sign = number < 0 ? "-" : string.Empty;
+        var shortest = Math.Abs(number).ToString("R", CultureInfo.InvariantCulture);
+        var exponentAt = shortest.IndexOf('E', StringComparison.Ordinal);
+        var exponent = exponentAt < 0 ? 0 : int.Parse(shortest.AsSpan(exponentAt + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var mantissa = exponentAt < 0 ? shortest : shortest[..exponentAt];
+        var point = mantissa.IndexOf('.', StringComparison.Ordinal);
+        var integerDigits = point < 0 ? mantissa.Length : point;
+        var digits = mantissa.Replace(".", string.Empty, StringComparison.Ordinal);
+        var leadingZeros = digits.Length - digits.TrimStart('0').Length;
+        digits = digits.Trim('0');
+
+        // The value is 0.<digits> x 10^n, with k significant digits.
+        var n = integerDigits - leadingZeros + exponent;
+        var k = digits.Length;
+        if (k <= n && n <= 21)
+        {
+            return sign + digits + new string('0', n - k);
+        }
+
+        if (0 < n && n <= 21)
+        {
+            return sign + digits[..n] + "." + digits[n..];
+        }
+
+        if (-6 < n && n <= 0)
+        {
+            return sign + "0." + new string('0', -n) + digits;
+        }
+
+        var e = n - 1;
+        var power = (e >= 0 ? "+" : "-") + Math.Abs(e).ToString(CultureInfo.InvariantCulture);
+        return sign + (k == 1 ? digits : digits[..1] + "." + digits[1..]) + "e" + power;
     }
 }

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using Cac.Action.Proxy;
+using Cac.Action.Toolkit;
+
+namespace Cac.Action.Tests.Proxy;
+
+public sealed class ResolvedWebProxyTests
+{
+    private static ResolvedWebProxy Create(string httpProxy, string noProxy, params (string Name, string Value)[] variables)
+    {
+        var environment = new DictionaryEnvironment();
+        foreach (var (name, value) in variables)
+        {
+            environment.SetVariable(name, value);
+        }
+
+        return new ResolvedWebProxy(ProxyResolver.Resolve(httpProxy, noProxy, environment));
+    }
+
+    [Theory]
+    [InlineData("https://sts.amazonaws.com/", "http://proxy:3128/", false)]
+    [InlineData("http://169.254.169.254/latest", null, true)]
+    [InlineData("https://api.internal/", null, true)]
+    public void GetProxy_and_IsBypassed_agree_with_the_settings(string url, string? proxy, bool bypassed)
+    {
+        var adapter = Create("http://proxy:3128", "169.254.169.254, .internal");
+
+        Assert.Equal(proxy, adapter.GetProxy(new Uri(url))?.ToString());
+        Assert.Equal(bypassed, adapter.IsBypassed(new Uri(url)));
+    }
+
+    [Fact]
+    public void A_direct_configuration_bypasses_everything()
+    {
+        var adapter = new ResolvedWebProxy(ProxySettings.Direct);
+
+        Assert.True(adapter.IsBypassed(new Uri("https://sts.amazonaws.com")));
+        Assert.Null(adapter.GetProxy(new Uri("https://sts.amazonaws.com")));
+        Assert.Null(adapter.Credentials);
+    }
+
+    [Fact]
+    public void Proxies_without_logins_report_no_credentials()
+    {
+        Assert.Null(Create("http://proxy:3128", "").Credentials);
+    }
+
+    [Fact]
+    public void Each_proxy_gets_its_own_login()
+    {
+        var adapter = Create("", "", ("HTTPS_PROXY", "http://alice:one@secure:1"), ("HTTP_PROXY", "http://bob:two@plain:2"));
+        var credentials = adapter.Credentials!;
+
+        var forHttps = credentials.GetCredential(adapter.GetProxy(new Uri("https://sts.amazonaws.com"))!, "Basic");
+        var forHttp = credentials.GetCredential(adapter.GetProxy(new Uri("http://example.com"))!, "Basic");
+
+        Assert.Equal(("alice", "one"), (forHttps!.UserName, forHttps.Password));
+        Assert.Equal(("bob", "two"), (forHttp!.UserName, forHttp.Password));
+        Assert.Null(credentials.GetCredential(new Uri("http://elsewhere:3/"), "Basic"));
+    }
+
+    [Fact]
+    public void Credentials_can_be_replaced_as_IWebProxy_allows()
+    {
+        var adapter = Create("http://u:p@proxy:3128", "");
+        var replacement = new System.Net.NetworkCredential("x", "y");
+
+        adapter.Credentials = replacement;
+
+        Assert.Same(replacement, adapter.Credentials);
+    }
+
+    [Fact]
+    public void Settings_exposes_what_it_adapts()
+    {
+        var settings = ProxyResolver.Resolve("http://proxy:3128", "", new DictionaryEnvironment(new List<KeyValuePair<string, string?>>()));
+
+        Assert.Same(settings, new ResolvedWebProxy(settings).Settings);
+    }
+}

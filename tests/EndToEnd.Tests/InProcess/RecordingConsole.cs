@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using Cac.Action.Toolkit;
+
+namespace Cac.EndToEnd.Tests.InProcess;
+
+/// <summary>Collects the lines an in-process run prints.</summary>
+internal sealed class RecordingConsole : IConsole
+{
+    private readonly List<string> lines = [];
+
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (lines)
+            {
+                return [.. lines];
+            }
+        }
+    }
+
+    public void WriteLine(string line)
+    {
+        lock (lines)
+        {
+            lines.Add(line);
+        }
+    }
+}
