@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -49,7 +50,10 @@ public static class ActionHost
                     // One handler for STS and GitHub's token service; no-proxy is matched per target.
                     stsHandler.Proxy = new ResolvedWebProxy(plan.Proxy);
                     stsHandler.UseProxy = true;
-                    stsClient = new HttpClient(stsHandler, disposeHandler: false) { Timeout = options.RequestTimeout };
+                    var userAgentWarnings = new List<string>();
+                    var userAgent = UserAgentSuffix.Build(environment, userAgentWarnings);
+                    userAgentWarnings.ForEach(log.Warning);
+                    stsClient = new HttpClient(new UserAgentHandler(stsHandler, userAgent), disposeHandler: true) { Timeout = options.RequestTimeout };
                     return Compose(environment, log, time, options, settings, plan, stsClient, stsHandler, metadataClient);
                 });
                 await main.RunAsync(cancellationToken).ConfigureAwait(false);

@@ -192,4 +192,24 @@ public sealed class UpstreamScenarioTests
         var bypassed = await scenario.RunAsync();
         Expect.Succeeded(bypassed);
     }
+
+    [Fact]
+    public async Task Sts_calls_carry_the_workflow_run_in_the_user_agent_and_odd_values_are_left_out_once()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.Input("aws-access-key-id", Scenario.UserAccessKeyId).Input("aws-secret-access-key", Scenario.UserSecretAccessKey)
+            .Input("aws-region", "us-east-1").Input("role-to-assume", LocalAws.DemoRoleArn);
+        scenario.Environment["GITHUB_ACTION"] = "has space";
+        scenario.Environment["GITHUB_RUN_ATTEMPT"] = "2";
+
+        var result = await scenario.RunAsync();
+
+        Expect.Succeeded(result);
+        Assert.All(scenario.Sts.Requests, request =>
+        {
+            Assert.Contains("configure-aws-credentials-for-github-actions md/run_id#16412345678 md/attempt#2 exec-env/GitHubActions", request.UserAgent, StringComparison.Ordinal);
+            Assert.DoesNotContain("md/action#", request.UserAgent, StringComparison.Ordinal);
+        });
+        Assert.Single(result.Lines, line => line == "::warning::GITHUB_ACTION has unexpected format; omitting from User-Agent");
+    }
 }
