@@ -306,4 +306,45 @@ public sealed class CallMatrixTests
         Assert.Equal(5, result.Exports.Count);
         Assert.Equal(string.Empty, result.Summary);
     }
+
+    [Fact]
+    public async Task Post_step_restores_the_values_from_before_the_main_step_and_masks_restored_secrets()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.Environment["AWS_REGION"] = "eu-west-1";
+        scenario.Environment["AWS_ACCESS_KEY_ID"] = Scenario.UserAccessKeyId;
+        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1").Input("force-skip-oidc", "false");
+        var main = await scenario.RunAsync();
+        Expect.Succeeded(main);
+        foreach (var (name, value) in main.State)
+        {
+            scenario.Environment["STATE_" + name] = value;
+        }
+
+        File.WriteAllText(scenario.Process.EnvFile, string.Empty);
+        var post = await scenario.RunAsync("post");
+
+        Expect.Succeeded(post);
+        Assert.Equal("eu-west-1", post.FinalExports["AWS_REGION"]);
+        Assert.Equal(Scenario.UserAccessKeyId, post.FinalExports["AWS_ACCESS_KEY_ID"]);
+        Assert.Contains(Scenario.UserAccessKeyId, post.Masks);
+        Assert.Equal(string.Empty, post.FinalExports["AWS_SECRET_ACCESS_KEY"]);
+        Assert.Equal(string.Empty, post.FinalExports["AWS_DEFAULT_REGION"]);
+    }
+
+    [Fact]
+    public async Task Post_step_does_nothing_when_cleanup_is_off()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1").Input("cleanup", "false");
+        var main = await scenario.RunAsync();
+        Expect.Succeeded(main);
+        Assert.Empty(main.State);
+
+        File.WriteAllText(scenario.Process.EnvFile, string.Empty);
+        var post = await scenario.RunAsync("post");
+
+        Expect.Succeeded(post);
+        Assert.Empty(post.Exports);
+    }
 }

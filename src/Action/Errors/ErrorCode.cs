@@ -63,6 +63,9 @@ public sealed record ErrorCode(string Code, string Hint)
     public static readonly ErrorCode NoCredentialsFound = new("CAC-E021",
         "No credentials were found: pass `role-to-assume` with OIDC, access keys, or run on a runner with an instance role.");
 
+    public static readonly ErrorCode ProfileFiles = new("CAC-E022",
+        "Fix `aws-profile` (no whitespace, brackets or slashes), set `overwrite-aws-profile: true` to replace an existing profile, and keep the profile files and their directory free of symbolic links.");
+
     public static readonly ErrorCode Internal = new("CAC-E099",
         "Unexpected failure; re-run with step debug logging (ACTIONS_STEP_DEBUG=true) and report it with that log.");
 }

@@ -10,6 +10,12 @@ public static class ExportNames
     public const string DefaultRegion = "AWS_DEFAULT_REGION";
     public const string Profile = "AWS_PROFILE";
 
-    /// <summary>State key listing what the main step exported, so the post step clears exactly those.</summary>
+    /// <summary>State key listing what the main step exported, so the post step restores exactly those.</summary>
     public const string ExportedState = "exported-variables";
+
+    /// <summary>State key holding a variable's value from before the main step (absent when it had none).</summary>
+    public static string PreviousValueState(string name) => "previous-" + name;
+
+    /// <summary>Whether a variable holds a credential, so a restored value is masked before it is exported again.</summary>
+    public static bool IsSecret(string name) => name is AccessKeyId or SecretAccessKey or SessionToken;
 }

@@ -82,8 +82,7 @@ public sealed class MainStep
                 ErrorCode.ActionTimeout);
         }
 
-        var staleSessionToken = !string.IsNullOrEmpty(environment.GetVariable(ExportNames.SessionToken));
         var summaryAvailable = RunnerFiles.IsAvailable(environment, "GITHUB_STEP_SUMMARY");
-        new ResultWriter(settings, plan, files, log).Write(result, staleSessionToken, summaryAvailable);
+        new ResultWriter(settings, plan, files, log, environment).Write(result, summaryAvailable);
     }
 }

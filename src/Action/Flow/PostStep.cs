@@ -1,12 +1,14 @@
 using System;
+using System.Collections.Generic;
 using Cac.Abstractions;
 using Cac.Action.Toolkit;
 
 namespace Cac.Action.Flow;
 
 /// <summary>
-/// The post step: clears the variables the main step exported (listed in its saved state), unless the
-/// <c>cleanup</c> input turned it off. It never fails the job over a variable it did not set.
+/// The post step: puts back the variables the main step exported, as they were before it (saved in its
+/// state), rather than blanking them, so a job that had credentials before this step has them again.
+/// The <c>cleanup</c> input (or AWS_SKIP_CLEANUP_STEP, which the runner checks) turns it off.
 /// </summary>
 public sealed class PostStep
 {
@@ -23,25 +25,42 @@ public sealed class PostStep
 
     public void Run()
     {
-        var cleanup = environment.GetVariable(ActionInputs.EnvironmentVariables.Cleanup);
-        if (string.Equals(cleanup?.Trim(), "false", StringComparison.OrdinalIgnoreCase))
+        if (environment.GetVariable(ActionInputs.EnvironmentVariables.Cleanup)?.Trim() is "false" or "False" or "FALSE")
         {
             log.Info("Cleanup is turned off (cleanup: false); the exported credentials stay set.");
             return;
         }
 
-        var exported = new StateReader(environment).GetState(ExportNames.ExportedState);
+        var state = new StateReader(environment);
+        var exported = state.GetState(ExportNames.ExportedState);
         if (exported.Length == 0)
         {
             log.Info("Nothing to clean up: the main step exported no variables.");
             return;
         }
 
+        var restored = new List<string>();
+        var cleared = new List<string>();
         foreach (var name in exported.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            files.ExportVariable(name, string.Empty);
+            var previous = state.GetState(ExportNames.PreviousValueState(name));
+            if (previous.Length > 0 && ExportNames.IsSecret(name))
+            {
+                log.AddMask(previous);
+            }
+
+            files.ExportVariable(name, previous);
+            (previous.Length > 0 ? restored : cleared).Add(name);
         }
 
-        log.Info("Cleared " + exported.Replace(",", ", ", StringComparison.Ordinal) + ".");
+        if (restored.Count > 0)
+        {
+            log.Info("Restored " + string.Join(", ", restored) + " to their values from before this action.");
+        }
+
+        if (cleared.Count > 0)
+        {
+            log.Info("Cleared " + string.Join(", ", cleared) + ".");
+        }
     }
 }

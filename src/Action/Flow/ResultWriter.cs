@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using Cac.Abstractions;
 using Cac.Action.Planning;
 using Cac.Action.Toolkit;
 
@@ -16,13 +17,16 @@ public sealed class ResultWriter
     private readonly Plan plan;
     private readonly IFileCommands files;
     private readonly ActionLog log;
+    private readonly IActionEnvironment environment;
 
-    public ResultWriter(Settings.Settings settings, Plan plan, IFileCommands files, ActionLog log)
+    /// <param name="environment">The job's variables before this step: what exports replace, and what the post step restores.</param>
+    public ResultWriter(Settings.Settings settings, Plan plan, IFileCommands files, ActionLog log, IActionEnvironment environment)
     {
         this.settings = settings;
         this.plan = plan;
         this.files = files;
         this.log = log;
+        this.environment = environment;
     }
 
     /// <summary>
@@ -64,10 +68,10 @@ public sealed class ResultWriter
     }
 
     /// <param name="result">The successful run's result.</param>
-    /// <param name="staleSessionToken">Whether the job already has an AWS_SESSION_TOKEN that must be cleared.</param>
     /// <param name="summaryAvailable">Whether the runner gave a job summary file (local runs may not).</param>
-    public void Write(FlowResult result, bool staleSessionToken, bool summaryAvailable)
+    public void Write(FlowResult result, bool summaryAvailable)
     {
+        var staleSessionToken = !string.IsNullOrEmpty(environment.GetVariable(ExportNames.SessionToken));
         var showAccount = result.Account.Length > 0
             && (settings.OutputEnvCredentials || (result.Source == CredentialSource.Ambient && !settings.HasRole));
         if (showAccount && settings.MaskAccountId)
@@ -117,12 +121,26 @@ public sealed class ResultWriter
 
         if (settings.Cleanup && exportedNames.Count > 0)
         {
-            files.SaveState(ExportNames.ExportedState, string.Join(",", exportedNames));
+            SaveRestoreState(exportedNames);
         }
 
         if (settings.JobSummary && summaryAvailable)
         {
             files.AppendStepSummary(Summary(result));
+        }
+    }
+
+    /// <summary>What the post step needs to put the job's variables back as they were before this step.</summary>
+    private void SaveRestoreState(List<string> exportedNames)
+    {
+        files.SaveState(ExportNames.ExportedState, string.Join(",", exportedNames));
+        foreach (var name in exportedNames)
+        {
+            var previous = environment.GetVariable(name);
+            if (!string.IsNullOrEmpty(previous))
+            {
+                files.SaveState(ExportNames.PreviousValueState(name), previous);
+            }
         }
     }
 

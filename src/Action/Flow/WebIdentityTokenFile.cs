@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Cac.Abstractions;
 using Cac.Action.Errors;
+using Cac.Action.FileSystem;
 
 namespace Cac.Action.Flow;
 
@@ -33,7 +34,18 @@ public static partial class WebIdentityTokenFile
             throw new ActionError("Web identity token file does not exist: " + resolved, ErrorCode.TokenFile);
         }
 
-        var content = (await File.ReadAllTextAsync(resolved, cancellationToken).ConfigureAwait(false)).Trim();
+        string content;
+        try
+        {
+            // Followed links are allowed only on the kubelet path; everywhere else the kernel refuses them.
+            using var stream = IsAllowListed(resolved) ? File.OpenRead(resolved) : NoFollowFile.OpenRead(resolved);
+            using var reader = new StreamReader(stream);
+            content = (await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false)).Trim();
+        }
+        catch (SymbolicLinkException exception)
+        {
+            throw new ActionError(exception.Message, ErrorCode.TokenFile, exception);
+        }
         if (content.Length == 0)
         {
             throw new ActionError("Web identity token file is empty: " + resolved, ErrorCode.TokenFile);
@@ -44,9 +56,10 @@ public static partial class WebIdentityTokenFile
 
     public static string Resolve(string path, IActionEnvironment environment)
     {
+        // Normalised so that "." and ".." segments cannot dress another path up as the kubelet's.
         if (Path.IsPathRooted(path))
         {
-            return path;
+            return Path.GetFullPath(path);
         }
 
         var workspace = environment.GetVariable("GITHUB_WORKSPACE") ?? string.Empty;
@@ -55,7 +68,7 @@ public static partial class WebIdentityTokenFile
 
     /// <summary>The kubelet projected service-account token, whose path is a symlink chain by design.</summary>
     public static bool IsAllowListed(string path) =>
-        !path.Contains("/../", StringComparison.Ordinal) && KubeletTokenPattern().IsMatch(path);
+        path == Path.GetFullPath(path) && KubeletTokenPattern().IsMatch(path);
 
     private static void RefuseSymbolicLinks(string path)
     {

@@ -67,9 +67,12 @@ public static partial class SettingsReader
 
         var roleChaining = inputs.RoleChaining ?? false;
         var forceSkipOidc = inputs.ForceSkipOidc ?? false;
-        // Tags and an external ID cannot travel with AssumeRoleWithWebIdentity (OIDC or a token file).
+        // Tags and an external ID cannot travel with AssumeRoleWithWebIdentity (OIDC or a token file). Without
+        // the ID-token variables the role is assumed with ambient credentials (Planner), which does send them.
+        var idTokenAvailable = !string.IsNullOrEmpty(environment.GetVariable("ACTIONS_ID_TOKEN_REQUEST_TOKEN"))
+            && !string.IsNullOrEmpty(environment.GetVariable("ACTIONS_ID_TOKEN_REQUEST_URL"));
         var usesWebIdentity = role.Length > 0
-            && (inputs.WebIdentityTokenFile.Length > 0 || (inputs.AwsAccessKeyId.IsEmpty && !roleChaining && !forceSkipOidc));
+            && (inputs.WebIdentityTokenFile.Length > 0 || (inputs.AwsAccessKeyId.IsEmpty && !roleChaining && !forceSkipOidc && idTokenAvailable));
         if (inputs.RoleExternalId.Length > 0 && usesWebIdentity)
         {
             warnings.Add("'role-external-id' is ignored: AssumeRoleWithWebIdentity (OIDC or a token file) takes no external ID.");

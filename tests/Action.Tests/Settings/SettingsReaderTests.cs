@@ -274,7 +274,7 @@ public class SettingsReaderTests
     [InlineData(new[] { "role-to-assume=" + Role }, false)]
     public void An_external_id_with_web_identity_is_warned_about(string[] inputs, bool warned)
     {
-        var settings = Inputs.Read(Pairs(inputs), null, out var warnings);
+        var settings = Inputs.Read(Pairs(inputs), Env.RunnerWithIdToken(), out var warnings);
 
         Assert.Equal(warned ? new[] { ExternalIdIgnored } : Array.Empty<string>(), warnings);
         Assert.Equal(inputs.Any(i => i.StartsWith("role-external-id=", StringComparison.Ordinal)) ? "my-external-id" : "", settings.ExternalId);
@@ -290,10 +290,22 @@ public class SettingsReaderTests
     {
         var all = Pairs(inputs).Append(("custom-tags", "{\"Team\":\"DevOps\"}")).ToArray();
 
-        var settings = Inputs.Read(all, null, out var warnings);
+        var settings = Inputs.Read(all, Env.RunnerWithIdToken(), out var warnings);
 
         Assert.Equal(warned ? new[] { CustomTagsIgnored } : Array.Empty<string>(), warnings);
         Assert.Equal(new[] { new SessionTag("Team", "DevOps") }, settings.CustomTags);
+    }
+
+    [Theory]
+    [InlineData("ACTIONS_ID_TOKEN_REQUEST_TOKEN")]
+    [InlineData("ACTIONS_ID_TOKEN_REQUEST_URL")]
+    public void Without_the_ID_token_variables_a_role_is_assumed_with_AssumeRole_so_nothing_is_warned_about(string missing)
+    {
+        var inputs = new[] { ("role-to-assume", Role), ("role-external-id", "my-external-id"), ("custom-tags", "{\"Team\":\"DevOps\"}") };
+
+        Inputs.Read(inputs, Env.RunnerWithIdToken((missing, "")), out var warnings);
+
+        Assert.Empty(warnings);
     }
 
     [Fact]

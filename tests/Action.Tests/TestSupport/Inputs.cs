@@ -56,10 +56,4 @@ internal static class Inputs
 
     /// <summary>A secret for hand-built records.</summary>
     public static Secret MakeSecret(string value) => Secret.Create(value, new RecordingMasker());
-
-    public static ActionLog Log(out RecordingConsole console)
-    {
-        console = new RecordingConsole();
-        return new ActionLog(console, isDebug: false);
-    }
 }

@@ -1,0 +1,53 @@
+using System;
+using System.IO;
+using Cac.Abstractions;
+
+namespace Cac.Action.Profiles;
+
+/// <summary>
+/// Where the profile files are: <c>AWS_SHARED_CREDENTIALS_FILE</c> or <c>~/.aws/credentials</c>, and
+/// <c>AWS_CONFIG_FILE</c> or <c>~/.aws/config</c>, each resolved on its own (upstream §4.6). Home is
+/// <c>HOME</c>, as for <c>os.homedir()</c>.
+/// </summary>
+public sealed record ProfilePaths(string CredentialsPath, string ConfigPath)
+{
+    public static ProfilePaths Resolve(IActionEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var home = environment.GetVariable("HOME");
+        if (string.IsNullOrEmpty(home))
+        {
+            // os.homedir() falls back to the password database; the runtime's user profile does the same.
+            home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        }
+
+        return new ProfilePaths(
+            FromVariable(environment, "AWS_SHARED_CREDENTIALS_FILE", home) ?? Path.Combine(home, ".aws", "credentials"),
+            FromVariable(environment, "AWS_CONFIG_FILE", home) ?? Path.Combine(home, ".aws", "config"));
+    }
+
+    /// <summary>
+    /// The variable's path, made absolute. A leading <c>~</c> is expanded as the AWS CLI and SDKs do when
+    /// they read these variables; upstream would have created a directory literally named <c>~</c>, which
+    /// no tool then reads. An empty value counts as unset, as upstream's <c>||</c> did.
+    /// </summary>
+    private static string? FromVariable(IActionEnvironment environment, string name, string home)
+    {
+        var value = environment.GetVariable(name);
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (value == "~")
+        {
+            value = home;
+        }
+        else if (value.StartsWith("~/", StringComparison.Ordinal))
+        {
+            value = Path.Combine(home, value[2..]);
+        }
+
+        return Path.GetFullPath(value);
+    }
+}
