@@ -31,7 +31,7 @@ public sealed class BadInputTests
     public async Task An_invalid_value_is_named_and_nothing_is_called_or_exported(string input, string value, string message)
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1").Input(input, value);
+        scenario.WithDemoRole().Input(input, value);
 
         var result = await scenario.RunAsync();
 
@@ -59,7 +59,7 @@ public sealed class BadInputTests
     public async Task A_missing_runner_file_fails_before_any_call()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1");
+        scenario.WithDemoRole();
         scenario.Environment.Remove("GITHUB_ENV");
 
         var result = await scenario.RunAsync();

@@ -16,7 +16,7 @@ public sealed class CallMatrixTests
     public async Task Oidc_is_one_token_request_and_one_sts_call_and_exports_the_role_credentials()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1").Input("audience", "sts.amazonaws.com");
+        scenario.WithDemoRole().Input("audience", "sts.amazonaws.com");
 
         var result = await scenario.RunAsync();
 
@@ -54,7 +54,7 @@ public sealed class CallMatrixTests
     public async Task Oidc_with_output_credentials_sets_masked_credential_outputs_and_a_plain_expiration()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1")
+        scenario.WithDemoRole()
             .Input("output-credentials", "true").Input("output-env-credentials", "false");
 
         var result = await scenario.RunAsync();
@@ -71,7 +71,7 @@ public sealed class CallMatrixTests
     public async Task Access_keys_without_a_role_are_validated_and_exported()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("aws-access-key-id", Scenario.UserAccessKeyId).Input("aws-secret-access-key", Scenario.UserSecretAccessKey)
+        scenario.WithAccessKeys()
             .Input("aws-region", "eu-west-1");
 
         var result = await scenario.RunAsync();
@@ -92,7 +92,7 @@ public sealed class CallMatrixTests
     public async Task Access_keys_with_a_role_sign_assume_role_with_the_keys_and_send_session_tags()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("aws-access-key-id", Scenario.UserAccessKeyId).Input("aws-secret-access-key", Scenario.UserSecretAccessKey)
+        scenario.WithAccessKeys()
             .Input("aws-region", "us-east-1").Input("role-to-assume", LocalAws.DemoRoleArn)
             .Input("role-duration-seconds", "900").Input("custom-tags", "{\"Team\":\"infra\",\"Cost\":42}")
             .Input("transitive-tag-keys", "Repository\nTeam\nNotSent");
@@ -147,7 +147,7 @@ public sealed class CallMatrixTests
         var target = Path.Combine(scenario.Process.Home, "secret.txt");
         File.WriteAllText(target, "not-a-token");
         File.CreateSymbolicLink(Path.Combine(scenario.Process.Workspace, "token.jwt"), target);
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1").Input("web-identity-token-file", "token.jwt");
+        scenario.WithDemoRole().Input("web-identity-token-file", "token.jwt");
 
         var result = await scenario.RunAsync();
 
@@ -159,9 +159,8 @@ public sealed class CallMatrixTests
     public async Task Role_chaining_assumes_the_role_with_the_jobs_current_credentials()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Environment["AWS_ACCESS_KEY_ID"] = Scenario.UserAccessKeyId;
-        scenario.Environment["AWS_SECRET_ACCESS_KEY"] = Scenario.UserSecretAccessKey;
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1").Input("role-chaining", "true");
+        scenario.WithJobCredentials();
+        scenario.WithDemoRole().Input("role-chaining", "true");
 
         var result = await scenario.RunAsync();
 
@@ -176,7 +175,7 @@ public sealed class CallMatrixTests
     public async Task Role_name_becomes_an_arn_in_the_source_account_and_partition()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("aws-access-key-id", Scenario.UserAccessKeyId).Input("aws-secret-access-key", Scenario.UserSecretAccessKey)
+        scenario.WithAccessKeys()
             .Input("aws-region", "us-east-1").Input("role-to-assume", "local-demo").Input("role-skip-session-tagging", "true");
 
         var result = await scenario.RunAsync();
@@ -191,8 +190,7 @@ public sealed class CallMatrixTests
     public async Task Ambient_credentials_without_a_role_are_validated_and_not_exported()
     {
         await using var scenario = await Scenario.StartAsync(withIdToken: false);
-        scenario.Environment["AWS_ACCESS_KEY_ID"] = Scenario.UserAccessKeyId;
-        scenario.Environment["AWS_SECRET_ACCESS_KEY"] = Scenario.UserSecretAccessKey;
+        scenario.WithJobCredentials();
         scenario.Input("aws-region", "us-east-1");
 
         var result = await scenario.RunAsync();
@@ -227,8 +225,7 @@ public sealed class CallMatrixTests
     public async Task Use_existing_credentials_stops_when_the_jobs_credentials_are_valid()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Environment["AWS_ACCESS_KEY_ID"] = Scenario.UserAccessKeyId;
-        scenario.Environment["AWS_SECRET_ACCESS_KEY"] = Scenario.UserSecretAccessKey;
+        scenario.WithJobCredentials();
         scenario.Input("aws-region", "us-east-1").Input("role-to-assume", LocalAws.DemoRoleArn).Input("use-existing-credentials", "true");
 
         var result = await scenario.RunAsync();
@@ -264,7 +261,7 @@ public sealed class CallMatrixTests
     public async Task Allowed_account_ids_are_checked_before_anything_is_exported()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1")
+        scenario.WithDemoRole()
             .Input("allowed-account-ids", "222222222222, 333333333333").Input("mask-aws-account-id", "true");
 
         var result = await scenario.RunAsync();
@@ -277,16 +274,10 @@ public sealed class CallMatrixTests
     public async Task Post_step_clears_exactly_what_the_main_step_exported()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1");
+        scenario.WithDemoRole();
         var main = await scenario.RunAsync();
         Expect.Succeeded(main);
-        foreach (var (name, value) in main.State)
-        {
-            scenario.Environment["STATE_" + name] = value;
-        }
-
-        File.WriteAllText(scenario.Process.EnvFile, string.Empty);
-        var post = await scenario.RunAsync("post");
+        var post = await scenario.RunPostAsync(main);
 
         Expect.Succeeded(post);
         Assert.Equal(main.Exports.Select(entry => entry.Key), post.Exports.Select(entry => entry.Key));
@@ -297,7 +288,7 @@ public sealed class CallMatrixTests
     public async Task Without_a_job_summary_file_the_run_still_succeeds_and_writes_everything_else()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1");
+        scenario.WithDemoRole();
         scenario.Environment.Remove("GITHUB_STEP_SUMMARY");
 
         var result = await scenario.RunAsync();
@@ -313,16 +304,10 @@ public sealed class CallMatrixTests
         await using var scenario = await Scenario.StartAsync();
         scenario.Environment["AWS_REGION"] = "eu-west-1";
         scenario.Environment["AWS_ACCESS_KEY_ID"] = Scenario.UserAccessKeyId;
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1").Input("force-skip-oidc", "false");
+        scenario.WithDemoRole().Input("force-skip-oidc", "false");
         var main = await scenario.RunAsync();
         Expect.Succeeded(main);
-        foreach (var (name, value) in main.State)
-        {
-            scenario.Environment["STATE_" + name] = value;
-        }
-
-        File.WriteAllText(scenario.Process.EnvFile, string.Empty);
-        var post = await scenario.RunAsync("post");
+        var post = await scenario.RunPostAsync(main);
 
         Expect.Succeeded(post);
         Assert.Equal("eu-west-1", post.FinalExports["AWS_REGION"]);
@@ -336,13 +321,12 @@ public sealed class CallMatrixTests
     public async Task Post_step_does_nothing_when_cleanup_is_off()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1").Input("cleanup", "false");
+        scenario.WithDemoRole().Input("cleanup", "false");
         var main = await scenario.RunAsync();
         Expect.Succeeded(main);
         Assert.Empty(main.State);
 
-        File.WriteAllText(scenario.Process.EnvFile, string.Empty);
-        var post = await scenario.RunAsync("post");
+        var post = await scenario.RunPostAsync(main);
 
         Expect.Succeeded(post);
         Assert.Empty(post.Exports);

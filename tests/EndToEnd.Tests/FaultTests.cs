@@ -13,7 +13,7 @@ public sealed class FaultTests
     private static async Task<Scenario> OidcScenarioAsync()
     {
         var scenario = await Scenario.StartAsync();
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1").Input("audience", "sts.amazonaws.com");
+        scenario.WithDemoRole().Input("audience", "sts.amazonaws.com");
         return scenario;
     }
 
@@ -138,7 +138,7 @@ public sealed class FaultTests
     public async Task A_missing_id_token_permission_fails_within_a_second_and_names_the_fix()
     {
         await using var scenario = await Scenario.StartAsync(withIdToken: false);
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1");
+        scenario.WithDemoRole();
 
         var result = await scenario.RunAsync();
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Cac.Emulators;
@@ -46,7 +47,33 @@ internal sealed class Scenario : IAsyncDisposable
         return this;
     }
 
+    /// <summary>The demo role in us-east-1: with the ID-token variables this is the OIDC path.</summary>
+    public Scenario WithDemoRole() => Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1");
+
+    /// <summary>The registered long-lived key passed as the access-key inputs.</summary>
+    public Scenario WithAccessKeys() => Input("aws-access-key-id", UserAccessKeyId).Input("aws-secret-access-key", UserSecretAccessKey);
+
+    /// <summary>The registered long-lived key already in the job's environment (ambient credentials).</summary>
+    public Scenario WithJobCredentials()
+    {
+        Environment["AWS_ACCESS_KEY_ID"] = UserAccessKeyId;
+        Environment["AWS_SECRET_ACCESS_KEY"] = UserSecretAccessKey;
+        return this;
+    }
+
     public Task<ActionRunResult> RunAsync(string? argument = null) => Process.RunAsync(Environment, argument);
+
+    /// <summary>Runs the post step the way the runner does after <paramref name="main"/>: its state as STATE_* variables.</summary>
+    public Task<ActionRunResult> RunPostAsync(ActionRunResult main)
+    {
+        foreach (var (name, value) in main.State)
+        {
+            Environment["STATE_" + name] = value;
+        }
+
+        File.WriteAllText(Process.EnvFile, string.Empty);
+        return RunAsync("post");
+    }
 
     public IReadOnlyList<string?> StsActions => Sts.Requests.Select(request => request.Action).ToList();
 

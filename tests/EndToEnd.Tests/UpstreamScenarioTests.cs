@@ -17,7 +17,7 @@ public sealed class UpstreamScenarioTests
         const string RoleArn = "arn:aws:iam::111111111111:role/eks-runner";
         scenario.Sts.Behavior.RegisterRole(new StsRole(RoleArn) { WebIdentity = new WebIdentityTrust { AcceptUnverifiedTokens = true } });
         File.WriteAllText(Path.Combine(scenario.Process.Workspace, "token"), "file-token");
-        scenario.Input("aws-access-key-id", Scenario.UserAccessKeyId).Input("aws-secret-access-key", Scenario.UserSecretAccessKey)
+        scenario.WithAccessKeys()
             .Input("aws-region", "us-east-1").Input("role-to-assume", RoleArn).Input("web-identity-token-file", "token");
 
         var result = await scenario.RunAsync();
@@ -34,8 +34,7 @@ public sealed class UpstreamScenarioTests
         const string RoleArn = "arn:aws:iam::111111111111:role/eks-runner";
         scenario.Sts.Behavior.RegisterRole(new StsRole(RoleArn) { WebIdentity = new WebIdentityTrust { AcceptUnverifiedTokens = true } });
         File.WriteAllText(Path.Combine(scenario.Process.Workspace, "token"), "file-token");
-        scenario.Environment["AWS_ACCESS_KEY_ID"] = Scenario.UserAccessKeyId;
-        scenario.Environment["AWS_SECRET_ACCESS_KEY"] = Scenario.UserSecretAccessKey;
+        scenario.WithJobCredentials();
         scenario.Input("aws-region", "us-east-1").Input("role-to-assume", RoleArn).Input("web-identity-token-file", "token").Input("role-chaining", "true");
 
         var result = await scenario.RunAsync();
@@ -49,8 +48,7 @@ public sealed class UpstreamScenarioTests
     public async Task Force_skip_oidc_only_disables_oidc_so_ambient_credentials_still_assume_the_role()
     {
         await using var scenario = await Scenario.StartAsync(withIdToken: true);
-        scenario.Environment["AWS_ACCESS_KEY_ID"] = Scenario.UserAccessKeyId;
-        scenario.Environment["AWS_SECRET_ACCESS_KEY"] = Scenario.UserSecretAccessKey;
+        scenario.WithJobCredentials();
         scenario.Input("aws-region", "us-east-1").Input("role-to-assume", LocalAws.DemoRoleArn).Input("force-skip-oidc", "true");
 
         var result = await scenario.RunAsync();
@@ -65,7 +63,7 @@ public sealed class UpstreamScenarioTests
     public async Task Packed_policy_too_large_drops_the_droppable_tags_and_tries_once_more()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("aws-access-key-id", Scenario.UserAccessKeyId).Input("aws-secret-access-key", Scenario.UserSecretAccessKey)
+        scenario.WithAccessKeys()
             .Input("aws-region", "us-east-1").Input("role-to-assume", LocalAws.DemoRoleArn)
             .Input("transitive-tag-keys", "Repository\nEventName");
         scenario.Environment["GITHUB_HEAD_REF"] = new string('h', 200);
@@ -92,7 +90,7 @@ public sealed class UpstreamScenarioTests
     {
         await using var scenario = await Scenario.StartAsync();
         scenario.Environment["AWS_SESSION_TOKEN"] = "stale-token-from-an-earlier-step";
-        scenario.Input("aws-access-key-id", Scenario.UserAccessKeyId).Input("aws-secret-access-key", Scenario.UserSecretAccessKey)
+        scenario.WithAccessKeys()
             .Input("aws-region", "us-east-1");
 
         var result = await scenario.RunAsync();
@@ -105,8 +103,7 @@ public sealed class UpstreamScenarioTests
     public async Task Unset_current_credentials_ignores_the_jobs_keys_and_clears_them()
     {
         await using var scenario = await Scenario.StartAsync(withIdToken: false);
-        scenario.Environment["AWS_ACCESS_KEY_ID"] = Scenario.UserAccessKeyId;
-        scenario.Environment["AWS_SECRET_ACCESS_KEY"] = Scenario.UserSecretAccessKey;
+        scenario.WithJobCredentials();
         scenario.Input("aws-region", "us-east-1").Input("unset-current-credentials", "true");
 
         var result = await scenario.RunAsync();
@@ -119,7 +116,7 @@ public sealed class UpstreamScenarioTests
     public async Task Mask_aws_account_id_masks_the_account_and_arn_before_the_outputs()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1").Input("mask-aws-account-id", "true");
+        scenario.WithDemoRole().Input("mask-aws-account-id", "true");
 
         var result = await scenario.RunAsync();
 
@@ -134,7 +131,7 @@ public sealed class UpstreamScenarioTests
     {
         await using var scenario = await Scenario.StartAsync();
         scenario.Environment["AWS_ENDPOINT_URL_STS"] = "http://127.0.0.1:9/";
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1")
+        scenario.WithDemoRole()
             .Input("sts-endpoint", scenario.Sts.Endpoint.AbsoluteUri);
 
         var result = await scenario.RunAsync();
@@ -147,7 +144,7 @@ public sealed class UpstreamScenarioTests
     public async Task An_unreachable_endpoint_fails_with_the_network_error_class_after_the_retries()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1")
+        scenario.WithDemoRole()
             .Input("sts-endpoint", "http://127.0.0.1:9/").Input("retry-max-attempts", "2");
 
         var result = await scenario.RunAsync();
@@ -160,7 +157,7 @@ public sealed class UpstreamScenarioTests
     public async Task Source_identity_and_external_id_are_sent_with_assume_role()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("aws-access-key-id", Scenario.UserAccessKeyId).Input("aws-secret-access-key", Scenario.UserSecretAccessKey)
+        scenario.WithAccessKeys()
             .Input("aws-region", "us-east-1").Input("role-to-assume", LocalAws.DemoRoleArn)
             .Input("source-identity", "octocat").Input("role-external-id", "ext-id-1")
             .Input("managed-session-policies", "arn:aws:iam::aws:policy/ReadOnlyAccess\n  \n")
@@ -180,7 +177,7 @@ public sealed class UpstreamScenarioTests
     public async Task Calls_go_through_the_proxy_unless_no_proxy_names_the_host()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1").Input("retry-max-attempts", "1");
+        scenario.WithDemoRole().Input("retry-max-attempts", "1");
         // Nothing listens on port 9: a call sent to this proxy fails, a bypassed call succeeds.
         scenario.Environment["http_proxy"] = "http://proxy-user:proxy-secret@127.0.0.1:9";
 
@@ -197,7 +194,7 @@ public sealed class UpstreamScenarioTests
     public async Task Sts_calls_carry_the_workflow_run_in_the_user_agent_and_odd_values_are_left_out_once()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("aws-access-key-id", Scenario.UserAccessKeyId).Input("aws-secret-access-key", Scenario.UserSecretAccessKey)
+        scenario.WithAccessKeys()
             .Input("aws-region", "us-east-1").Input("role-to-assume", LocalAws.DemoRoleArn);
         scenario.Environment["GITHUB_ACTION"] = "has space";
         scenario.Environment["GITHUB_RUN_ATTEMPT"] = "2";

@@ -30,7 +30,7 @@ public sealed class InProcessFlowTests
     public async Task A_retry_fetches_a_fresh_github_token_when_the_first_is_older_than_a_minute()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1").Input("audience", "sts.amazonaws.com");
+        scenario.WithDemoRole().Input("audience", "sts.amazonaws.com");
         scenario.Sts.Behavior.InjectFault(StsFault.Throttling, count: 1);
 
         var (exitCode, console) = await RunAsync(scenario, new LeapingTimeProvider(TimeSpan.FromSeconds(61)));
@@ -48,7 +48,7 @@ public sealed class InProcessFlowTests
     public async Task A_young_github_token_is_reused_on_retry()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1").Input("audience", "sts.amazonaws.com");
+        scenario.WithDemoRole().Input("audience", "sts.amazonaws.com");
         scenario.Sts.Behavior.InjectFault(StsFault.Throttling, count: 1);
 
         var (exitCode, console) = await RunAsync(scenario, TimeProvider.System);
@@ -62,7 +62,7 @@ public sealed class InProcessFlowTests
     public async Task A_request_slower_than_the_request_timeout_is_abandoned_and_retried()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1").Input("audience", "sts.amazonaws.com");
+        scenario.WithDemoRole().Input("audience", "sts.amazonaws.com");
         scenario.Sts.Behavior.InjectFault(StsFault.Delayed(TimeSpan.FromSeconds(5)), count: 1);
 
         var stopwatch = Stopwatch.StartNew();
@@ -77,7 +77,7 @@ public sealed class InProcessFlowTests
     public async Task A_github_token_service_slower_than_the_request_timeout_is_retried()
     {
         await using var scenario = await Scenario.StartAsync();
-        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("aws-region", "us-east-1").Input("audience", "sts.amazonaws.com");
+        scenario.WithDemoRole().Input("audience", "sts.amazonaws.com");
         scenario.Oidc.Behavior.InjectFault(OidcFault.Delayed(TimeSpan.FromSeconds(5)), count: 1);
 
         var (exitCode, console) = await RunAsync(scenario, TimeProvider.System);
