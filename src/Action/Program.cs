@@ -1,10 +1,12 @@
 using System;
-using System.Threading.Tasks;
 using Cac.Abstractions;
 using Cac.Action;
 using Cac.Action.Toolkit;
 
-// Composition root: the only place that touches the process (environment, stdout, clock).
+// Composition root: the only place that touches the process (environment, stdout, clock, SDK globals).
+// The SDK's own profile lookup is pointed nowhere: every client is configured explicitly and ambient
+// profiles are read by the action itself, so a malformed ~/.aws/credentials cannot break an OIDC run.
+Amazon.AWSConfigs.AWSProfilesLocation = "/nonexistent/.aws/credentials";
 using var console = new ProcessConsole();
 var exitCode = await ActionHost.RunAsync(args, new ProcessEnvironment(), console, TimeProvider.System, ActionHostOptions.Default, default).ConfigureAwait(false);
 console.Flush();

@@ -1,17 +1,13 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
-using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using Cac.Abstractions;
-using Cac.Action.Ambient;
 using Cac.Action.Errors;
 using Cac.Action.Planning;
 using Cac.Action.Sts;
-using Cac.Action.Tags;
 using Cac.Action.Toolkit;
 
 namespace Cac.Action.Flow;
@@ -31,12 +27,14 @@ public sealed class CredentialFlow
     private readonly Settings.Settings settings;
     private readonly Plan plan;
     private readonly FlowServices services;
+    private readonly StsCalls calls;
 
     public CredentialFlow(Settings.Settings settings, Plan plan, FlowServices services)
     {
         this.settings = settings;
         this.plan = plan;
         this.services = services;
+        calls = new StsCalls(settings, services.StsClients, services.Log);
     }
 
     private ActionLog Log => services.Log;
@@ -93,7 +91,7 @@ public sealed class CredentialFlow
         {
             try
             {
-                var identity = await CallerIdentityAsync(ambient.ToAwsCredentials(), cancellationToken).ConfigureAwait(false);
+                var identity = await calls.GetCallerIdentityAsync(ambient.ToAwsCredentials(), cancellationToken).ConfigureAwait(false);
                 if (!string.IsNullOrEmpty(identity.Account))
                 {
                     Log.Notice("Pre-existing credentials are valid. No need to generate new ones.");
@@ -133,7 +131,7 @@ public sealed class CredentialFlow
 
         var identity = await services.Retrier.ExecuteAsync(
             "validateCredentials",
-            token => CallerIdentityAsync(credentials, token),
+            token => calls.GetCallerIdentityAsync(credentials, token),
             cancellationToken).ConfigureAwait(false);
         return new SourceCredentials(credentials, identity);
     }
@@ -150,27 +148,6 @@ public sealed class CredentialFlow
         return new ActionError(
             "Credentials could not be loaded, please check your action inputs: Could not load credentials from any providers",
             ErrorCode.NoCredentialsFound);
-    }
-
-    private async Task<CallerIdentity> CallerIdentityAsync(AWSCredentials credentials, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var client = services.StsClients.Create(credentials);
-            var response = await client.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
-            if (string.IsNullOrEmpty(response.Account) || string.IsNullOrEmpty(response.Arn))
-            {
-                throw new ActionError(
-                    "Credentials could not be loaded, please check your action inputs: Could not get Account ID or ARN from STS. Did you set credentials?",
-                    ErrorCode.CredentialsInvalid);
-            }
-
-            return new CallerIdentity(response.Account, response.Arn);
-        }
-        catch (Exception exception) when (exception is not ActionError && !TransientErrors.IsTransient(exception))
-        {
-            throw StsFailures.Translate("Credentials could not be loaded, please check your action inputs: ", exception, ErrorCode.CredentialsInvalid);
-        }
     }
 
     private string ResolveRoleArn(string? sourceAccount)
@@ -230,8 +207,8 @@ public sealed class CredentialFlow
 
                     var webIdentityToken = githubToken?.Value ?? fileToken?.Reveal();
                     var assumed = webIdentityToken is not null
-                        ? await AssumeWithWebIdentityAsync(roleArn, webIdentityToken, token).ConfigureAwait(false)
-                        : await AssumeWithCredentialsAsync(roleArn, sourceCredentials!, token).ConfigureAwait(false);
+                        ? await calls.AssumeRoleWithWebIdentityAsync(roleArn, webIdentityToken, token).ConfigureAwait(false)
+                        : await calls.AssumeRoleAsync(roleArn, sourceCredentials!, plan.Tags, plan.TransitiveTagKeys, token).ConfigureAwait(false);
                     RejectSpecialCharacters(assumed.Credentials);
                     return assumed;
                 },
@@ -268,105 +245,6 @@ public sealed class CredentialFlow
         {
             throw new ActionError("getIDToken call failed: Error message: " + exception.Message, ErrorCode.OidcTokenFetch, exception);
         }
-    }
-
-    private async Task<AssumedRole> AssumeWithWebIdentityAsync(string roleArn, string webIdentityToken, CancellationToken cancellationToken)
-    {
-        using var client = services.StsClients.Create(new AnonymousAWSCredentials());
-        var request = new AssumeRoleWithWebIdentityRequest
-        {
-            RoleArn = roleArn,
-            RoleSessionName = settings.SessionName,
-            DurationSeconds = settings.DurationSeconds,
-            WebIdentityToken = webIdentityToken,
-        };
-        if (settings.InlineSessionPolicy.Length > 0)
-        {
-            request.Policy = settings.InlineSessionPolicy;
-        }
-
-        if (settings.ManagedSessionPolicies.Count > 0)
-        {
-            request.PolicyArns = PolicyArns();
-        }
-
-        var response = await client.AssumeRoleWithWebIdentityAsync(request, cancellationToken).ConfigureAwait(false);
-        return ToAssumedRole(response.Credentials, response.AssumedRoleUser);
-    }
-
-    private async Task<AssumedRole> AssumeWithCredentialsAsync(string roleArn, AWSCredentials credentials, CancellationToken cancellationToken)
-    {
-        using var client = services.StsClients.Create(credentials);
-        var request = BuildAssumeRoleRequest(roleArn, plan.Tags, plan.TransitiveTagKeys);
-        try
-        {
-            var response = await client.AssumeRoleAsync(request, cancellationToken).ConfigureAwait(false);
-            return ToAssumedRole(response.Credentials, response.AssumedRoleUser);
-        }
-        catch (AmazonServiceException exception) when (exception.ErrorCode is "PackedPolicyTooLarge" or "PackedPolicyTooLargeException" && plan.Tags.Count > 0)
-        {
-            Log.Info("Session tag size is too large; dropping droppable tags and retrying.");
-            var kept = plan.Tags.Where(tag => !SessionTagBuilder.IsDroppable(tag.Key)).ToList();
-            var smaller = BuildAssumeRoleRequest(roleArn, kept, Planner.FilterTransitiveKeys(plan.TransitiveTagKeys, kept));
-            var response = await client.AssumeRoleAsync(smaller, cancellationToken).ConfigureAwait(false);
-            return ToAssumedRole(response.Credentials, response.AssumedRoleUser);
-        }
-    }
-
-    private AssumeRoleRequest BuildAssumeRoleRequest(string roleArn, IReadOnlyList<SessionTag> tags, IReadOnlyList<string> transitiveKeys)
-    {
-        var request = new AssumeRoleRequest
-        {
-            RoleArn = roleArn,
-            RoleSessionName = settings.SessionName,
-            DurationSeconds = settings.DurationSeconds,
-        };
-        if (!settings.SkipSessionTagging)
-        {
-            request.Tags = tags.Select(tag => new Tag { Key = tag.Key, Value = tag.Value }).ToList();
-            request.TransitiveTagKeys = transitiveKeys.ToList();
-        }
-
-        if (settings.ExternalId.Length > 0)
-        {
-            request.ExternalId = settings.ExternalId;
-        }
-
-        if (settings.InlineSessionPolicy.Length > 0)
-        {
-            request.Policy = settings.InlineSessionPolicy;
-        }
-
-        if (settings.ManagedSessionPolicies.Count > 0)
-        {
-            request.PolicyArns = PolicyArns();
-        }
-
-        if (settings.SourceIdentity.Length > 0)
-        {
-            request.SourceIdentity = settings.SourceIdentity;
-        }
-
-        return request;
-    }
-
-    private List<PolicyDescriptorType> PolicyArns() =>
-        settings.ManagedSessionPolicies.Select(arn => new PolicyDescriptorType { Arn = arn }).ToList();
-
-    private AssumedRole ToAssumedRole(Credentials? credentials, AssumedRoleUser? user)
-    {
-        if (credentials is null || string.IsNullOrEmpty(credentials.AccessKeyId) || string.IsNullOrEmpty(credentials.SecretAccessKey))
-        {
-            throw new ActionError("AssumeRole call succeeded but returned no credentials", ErrorCode.NoCredentialsReturned);
-        }
-
-        // Mask first: nothing about these credentials may be printed before the runner knows them.
-        var issued = new IssuedCredentials(
-            Secret.Create(credentials.AccessKeyId, Log),
-            Secret.Create(credentials.SecretAccessKey, Log),
-            Secret.Create(credentials.SessionToken ?? string.Empty, Log),
-            credentials.Expiration is { } expiration ? new DateTimeOffset(expiration.ToUniversalTime(), TimeSpan.Zero) : null);
-        return new AssumedRole(issued, user?.Arn ?? string.Empty, user?.AssumedRoleId ?? string.Empty);
     }
 
     private void RejectSpecialCharacters(IssuedCredentials credentials)
@@ -421,9 +299,5 @@ public sealed class CredentialFlow
         }
     }
 
-    private sealed record CallerIdentity(string Account, string Arn);
-
     private sealed record SourceCredentials(AWSCredentials? Credentials, CallerIdentity? Identity);
-
-    private sealed record AssumedRole(IssuedCredentials Credentials, string Arn, string AssumedRoleId);
 }

@@ -13,6 +13,9 @@ public static class ExportNames
     /// <summary>State key listing what the main step exported, so the post step restores exactly those.</summary>
     public const string ExportedState = "exported-variables";
 
+    /// <summary>State key naming the profile the main step created, for the post step to remove.</summary>
+    public const string CreatedProfileState = "created-profile";
+
     /// <summary>State key holding a variable's value from before the main step (absent when it had none).</summary>
     public static string PreviousValueState(string name) => "previous-" + name;
 

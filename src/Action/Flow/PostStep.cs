@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Cac.Abstractions;
+using Cac.Action.Profiles;
 using Cac.Action.Toolkit;
 
 namespace Cac.Action.Flow;
@@ -32,6 +33,13 @@ public sealed class PostStep
         }
 
         var state = new StateReader(environment);
+        var createdProfile = state.GetState(ExportNames.CreatedProfileState);
+        if (createdProfile.Length > 0)
+        {
+            new ProfileWriter(environment, log).RemoveSections(createdProfile);
+            log.Info("Removed AWS profile '" + createdProfile + "', which this action created.");
+        }
+
         var exported = state.GetState(ExportNames.ExportedState);
         if (exported.Length == 0)
         {

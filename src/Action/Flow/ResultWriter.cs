@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Cac.Abstractions;
 using Cac.Action.Planning;
+using Cac.Action.Profiles;
 using Cac.Action.Toolkit;
 
 namespace Cac.Action.Flow;
@@ -59,7 +60,8 @@ public sealed class ResultWriter
             exports.Add(new(ExportNames.SessionToken, string.Empty));
         }
 
-        if (settings.AwsProfile.Length > 0)
+        // A profile is written only with new credentials; AWS_PROFILE never names one that was not written.
+        if (settings.AwsProfile.Length > 0 && result.Credentials is not null)
         {
             exports.Add(new(ExportNames.Profile, settings.AwsProfile));
         }
@@ -80,6 +82,9 @@ public sealed class ResultWriter
             log.AddMask(result.Arn);
         }
 
+        // The profile files come first: they are the one write that can still fail on the user's files,
+        // and a failure there must leave nothing exported.
+        var createdProfile = WriteProfile(result);
         var exports = Exports(settings, result, staleSessionToken);
         var exportedNames = new List<string>();
         foreach (var (name, value) in exports)
@@ -124,10 +129,35 @@ public sealed class ResultWriter
             SaveRestoreState(exportedNames);
         }
 
+        if (settings.Cleanup && createdProfile is not null)
+        {
+            files.SaveState(ExportNames.CreatedProfileState, createdProfile);
+        }
+
         if (settings.JobSummary && summaryAvailable)
         {
             files.AppendStepSummary(Summary(result));
         }
+    }
+
+    /// <summary>Writes the <c>aws-profile</c> files; returns the profile's name when this run created it.</summary>
+    private string? WriteProfile(FlowResult result)
+    {
+        if (settings.AwsProfile.Length == 0)
+        {
+            return null;
+        }
+
+        if (result.Credentials is not { } credentials)
+        {
+            log.Warning("'aws-profile' is ignored: this run hands out no new credentials (ambient credentials without a role), so there is no profile to write.");
+            return null;
+        }
+
+        var written = new ProfileWriter(environment, log).Write(
+            settings.AwsProfile, settings.Region, credentials.AccessKeyId.Reveal(), credentials.SecretAccessKey.Reveal(),
+            credentials.SessionToken.Reveal(), settings.OverwriteAwsProfile);
+        return written.ReplacedExisting ? null : settings.AwsProfile;
     }
 
     /// <summary>What the post step needs to put the job's variables back as they were before this step.</summary>

@@ -18,7 +18,7 @@ public static class RunnerFiles
             Require(environment, "GITHUB_ENV");
         }
 
-        if (settings.Cleanup && settings.OutputEnvCredentials)
+        if (settings.Cleanup && (settings.OutputEnvCredentials || settings.AwsProfile.Length > 0))
         {
             Require(environment, "GITHUB_STATE");
         }

@@ -54,10 +54,19 @@ public static class StsFailures
             return (int)service.StatusCode >= 500 ? ErrorCode.Network : fallback;
         }
 
-        return TransientErrors.IsNetwork(exception) ? ErrorCode.Network : fallback;
+        if (TransientErrors.IsNetwork(exception))
+        {
+            return ErrorCode.Network;
+        }
+
+        // Only an answer from STS can mean the trust policy or the caller is at fault; anything else is ours.
+        return exception is AmazonServiceException ? fallback : ErrorCode.Internal;
     }
 
-    /// <summary>The SDK's message, or for a failure without an HTTP answer, what went wrong underneath.</summary>
+    /// <summary>
+    /// The SDK's message, or for a failure without an HTTP answer, what went wrong underneath (for the SDK
+    /// failing to start, the reason it gave, such as a malformed AWS_CONFIG_FILE).
+    /// </summary>
     private static string Describe(Exception exception)
     {
         if (exception is AmazonServiceException { ErrorCode.Length: > 0 } service)
@@ -66,7 +75,8 @@ public static class StsFailures
         }
 
         var innermost = exception;
-        while (innermost.InnerException is not null && (innermost is AmazonClientException || innermost.Message.Length == 0))
+        while (innermost.InnerException is not null
+            && (innermost is AmazonClientException or TypeInitializationException || innermost.Message.Length == 0))
         {
             innermost = innermost.InnerException;
         }

@@ -11,6 +11,10 @@ namespace Cac.Action.Profiles;
 /// </summary>
 public sealed record ProfilePaths(string CredentialsPath, string ConfigPath)
 {
+    /// <summary>
+    /// Resolves both paths to absolute ones (so that two spellings of one file compare equal). Throws
+    /// <see cref="ArgumentException"/> for a path the file system cannot name (a NUL character).
+    /// </summary>
     public static ProfilePaths Resolve(IActionEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -22,8 +26,8 @@ public sealed record ProfilePaths(string CredentialsPath, string ConfigPath)
         }
 
         return new ProfilePaths(
-            FromVariable(environment, "AWS_SHARED_CREDENTIALS_FILE", home) ?? Path.Combine(home, ".aws", "credentials"),
-            FromVariable(environment, "AWS_CONFIG_FILE", home) ?? Path.Combine(home, ".aws", "config"));
+            FromVariable(environment, "AWS_SHARED_CREDENTIALS_FILE", home) ?? Path.GetFullPath(Path.Combine(home, ".aws", "credentials")),
+            FromVariable(environment, "AWS_CONFIG_FILE", home) ?? Path.GetFullPath(Path.Combine(home, ".aws", "config")));
     }
 
     /// <summary>

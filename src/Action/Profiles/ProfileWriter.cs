@@ -68,16 +68,26 @@ public sealed class ProfileWriter
             }
         }
 
-        var paths = ProfilePaths.Resolve(environment);
         var credentialsSection = profileName;
         var configSection = ProfileName.ConfigSection(profileName);
-        var samePath = string.Equals(paths.CredentialsPath, paths.ConfigPath, StringComparison.Ordinal);
+        ProfilePaths paths;
+        try
+        {
+            paths = ProfilePaths.Resolve(environment);
+        }
+        catch (ArgumentException exception)
+        {
+            throw Failure(profileName, exception.Message, exception);
+        }
 
+        var samePath = string.Equals(paths.CredentialsPath, paths.ConfigPath, StringComparison.Ordinal);
+        bool replacedExisting;
         try
         {
             // Check phase: nothing is created or written until both files are known to be writable.
             var credentials = Load(paths.CredentialsPath);
             var config = samePath ? credentials : Load(paths.ConfigPath);
+            replacedExisting = credentials.Contains(credentialsSection) || config.Contains(configSection);
             if (!overwrite)
             {
                 RefuseExisting(credentials, credentialsSection);
@@ -113,7 +123,7 @@ public sealed class ProfileWriter
         }
 
         log.Info("✓ Successfully configured AWS profile: " + profileName);
-        return new ProfileWriteResult(paths.CredentialsPath, paths.ConfigPath, credentialsSection, configSection);
+        return new ProfileWriteResult(paths.CredentialsPath, paths.ConfigPath, credentialsSection, configSection, replacedExisting);
     }
 
     /// <summary>
@@ -130,7 +140,16 @@ public sealed class ProfileWriter
             return;
         }
 
-        var paths = ProfilePaths.Resolve(environment);
+        ProfilePaths paths;
+        try
+        {
+            paths = ProfilePaths.Resolve(environment);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new ActionError("Failed to remove AWS profile '" + profileName + "': " + exception.Message, ErrorCode.ProfileFiles, exception);
+        }
+
         RemoveSections(new ProfileWriteResult(paths.CredentialsPath, paths.ConfigPath, profileName, ProfileName.ConfigSection(profileName)));
     }
 

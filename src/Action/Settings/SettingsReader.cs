@@ -108,6 +108,11 @@ public static partial class SettingsReader
             warnings.Add("'custom-tags' is set but will be ignored because session tags cannot be applied when using OIDC or web identity token authentication. Tags are controlled by the identity provider token claims in these authentication flows.");
         }
 
+        if (inputs.AwsProfile.Length > 0 && Profiles.ProfileName.Validate(inputs.AwsProfile) is { } profileError)
+        {
+            errors.Add("Failed to write AWS profile '" + inputs.AwsProfile + "': " + profileError);
+        }
+
         CheckPolicy(inputs.InlineSessionPolicy, errors);
         CheckManagedPolicies(inputs.ManagedSessionPolicies, errors);
 

@@ -50,4 +50,13 @@ public sealed class ProfilePathsTests
 
         Assert.Equal("/home/runner/ci/config", paths.ConfigPath);
     }
+
+    [Fact]
+    public void Paths_are_made_absolute_so_one_file_has_one_spelling()
+    {
+        var paths = ProfilePaths.Resolve(Env.Of(("HOME", "/home/runner/"), ("AWS_SHARED_CREDENTIALS_FILE", "/home/runner/x/../.aws/config")));
+
+        Assert.Equal("/home/runner/.aws/config", paths.CredentialsPath);
+        Assert.Equal(paths.CredentialsPath, paths.ConfigPath);
+    }
 }

@@ -219,6 +219,17 @@ public sealed class ProfileWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_path_the_file_system_cannot_name_is_a_profile_error()
+    {
+        environment.SetVariable("AWS_CONFIG_FILE", "/tmp/bad\0name");
+
+        var error = Fails(() => Write("dev"));
+
+        Assert.StartsWith("Failed to write AWS profile 'dev': ", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.Combine("home")));
+    }
+
+    [Fact]
     public void Both_variables_are_used()
     {
         environment.SetVariable("AWS_SHARED_CREDENTIALS_FILE", temp.Combine("custom/credentials"));
