@@ -209,4 +209,20 @@ public sealed class UpstreamScenarioTests
         });
         Assert.Single(result.Lines, line => line == "::warning::GITHUB_ACTION has unexpected format; omitting from User-Agent");
     }
+
+    [Fact]
+    public async Task Use_existing_credentials_that_sts_rejects_go_on_to_get_new_ones()
+    {
+        await using var scenario = await Scenario.StartAsync();
+        scenario.Environment["AWS_ACCESS_KEY_ID"] = "AKIAUNKNOWNKEYEXAMPLE";
+        scenario.Environment["AWS_SECRET_ACCESS_KEY"] = "unknown-secret-EXAMPLE";
+        scenario.WithDemoRole().Input("use-existing-credentials", "true");
+
+        var result = await scenario.RunAsync();
+
+        Expect.Succeeded(result);
+        Assert.Contains("::notice::No valid credentials exist. Running as normal.", result.Lines);
+        Assert.Equal(["GetCallerIdentity", "AssumeRoleWithWebIdentity"], scenario.StsActions);
+        Assert.Equal("oidc", result.FinalOutputs["credential-source"]);
+    }
 }

@@ -1,9 +1,9 @@
 using System;
+using System.Buffers;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
-using Amazon.SecurityToken.Model;
 using Cac.Abstractions;
 using Cac.Action.Errors;
 using Cac.Action.Planning;
@@ -22,7 +22,8 @@ public sealed class CredentialFlow
     /// <summary>A GitHub token older than this is fetched again before another attempt (they live ~5 min).</summary>
     private static readonly TimeSpan TokenRefreshAge = TimeSpan.FromSeconds(60);
 
-    private const string SpecialCharacters = "!@#$%^&*()_+-=[]{};':\"\\|,.<>/?";
+    /// <summary>The characters <c>special-characters-workaround</c> keeps out of new keys (upstream's set).</summary>
+    private static readonly SearchValues<char> SpecialCharacters = SearchValues.Create("!@#$%^&*()_+-=[]{};':\"\\|,.<>/?");
 
     private readonly Settings.Settings settings;
     private readonly Plan plan;
@@ -98,8 +99,9 @@ public sealed class CredentialFlow
                     return new FlowResult { Source = CredentialSource.Existing, Account = identity.Account, Arn = identity.Arn };
                 }
             }
-            catch (Exception exception) when (exception is AmazonServiceException or AmazonClientException or System.Net.Http.HttpRequestException)
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                // Whatever went wrong, the existing credentials are not usable: get new ones, as upstream does.
                 Log.Debug("Existing credentials were rejected: " + exception.Message);
             }
         }
@@ -114,9 +116,7 @@ public sealed class CredentialFlow
         switch (plan.Source)
         {
             case CredentialSource.AccessKeys:
-                credentials = settings.SessionToken.IsEmpty
-                    ? new BasicAWSCredentials(settings.AccessKeyId.Reveal(), settings.SecretAccessKey.Reveal())
-                    : new SessionAWSCredentials(settings.AccessKeyId.Reveal(), settings.SecretAccessKey.Reveal(), settings.SessionToken.Reveal());
+                credentials = StsCredentials.From(settings.AccessKeyId, settings.SecretAccessKey, settings.SessionToken);
                 break;
             case CredentialSource.RoleChaining:
             case CredentialSource.Ambient:
@@ -220,7 +220,12 @@ public sealed class CredentialFlow
                 "Could not get credentials without special characters after " + services.Retrier.MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture) + " attempts (special-characters-workaround)",
                 ErrorCode.NoCredentialsReturned);
         }
-        catch (Exception exception) when (exception is not ActionError && exception is not OperationCanceledException || exception is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (GitHubTokenException exception)
+        {
+            // A fresh token for a later attempt could not be fetched.
+            throw TokenFetchFailed(exception);
+        }
+        catch (Exception exception) when (exception is not ActionError && !(exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             var error = StsFailures.Translate(prefix, exception, fallback);
             if (githubToken is not null && exception is AmazonServiceException)
@@ -243,9 +248,12 @@ public sealed class CredentialFlow
         }
         catch (GitHubTokenException exception)
         {
-            throw new ActionError("getIDToken call failed: Error message: " + exception.Message, ErrorCode.OidcTokenFetch, exception);
+            throw TokenFetchFailed(exception);
         }
     }
+
+    private static ActionError TokenFetchFailed(GitHubTokenException exception) =>
+        new("getIDToken call failed: Error message: " + exception.Message, ErrorCode.OidcTokenFetch, exception);
 
     private void RejectSpecialCharacters(IssuedCredentials credentials)
     {
@@ -254,13 +262,13 @@ public sealed class CredentialFlow
             return;
         }
 
-        if (credentials.AccessKeyId.Reveal().IndexOfAny(SpecialCharacters.ToCharArray()) >= 0)
+        if (credentials.AccessKeyId.Reveal().AsSpan().ContainsAny(SpecialCharacters))
         {
             Log.Debug("AccessKeyId contains special characters.");
             throw new SpecialCharactersException();
         }
 
-        if (credentials.SecretAccessKey.Reveal().IndexOfAny(SpecialCharacters.ToCharArray()) >= 0)
+        if (credentials.SecretAccessKey.Reveal().AsSpan().ContainsAny(SpecialCharacters))
         {
             Log.Debug("SecretAccessKey contains special characters.");
             throw new SpecialCharactersException();

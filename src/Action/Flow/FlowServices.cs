@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Cac.Abstractions;
 using Cac.Action.Ambient;
 using Cac.Action.Sts;
@@ -6,12 +7,47 @@ using Cac.Action.Toolkit;
 
 namespace Cac.Action.Flow;
 
-/// <summary>The edges of the flow, one object so that composition (Program, tests) stays in one place.</summary>
-public sealed record FlowServices(
-    IActionEnvironment Environment,
-    ActionLog Log,
-    IStsClientFactory StsClients,
-    IGitHubTokenClient GitHubTokens,
-    IAmbientCredentialProvider Ambient,
-    Retrier Retrier,
-    TimeProvider Time);
+/// <summary>
+/// The edges of the flow in one object, so composition (ActionHost, tests) stays in one place. It owns the
+/// HTTP handlers and clients it was given for disposal, so a run leaves no connection behind.
+/// </summary>
+public sealed class FlowServices : IDisposable
+{
+    private readonly IReadOnlyList<IDisposable> owned;
+
+    public FlowServices(
+        IActionEnvironment environment,
+        ActionLog log,
+        IStsClientFactory stsClients,
+        IGitHubTokenClient gitHubTokens,
+        IAmbientCredentialProvider ambient,
+        Retrier retrier,
+        TimeProvider time,
+        IReadOnlyList<IDisposable> owned)
+    {
+        Environment = environment;
+        Log = log;
+        StsClients = stsClients;
+        GitHubTokens = gitHubTokens;
+        Ambient = ambient;
+        Retrier = retrier;
+        Time = time;
+        this.owned = owned;
+    }
+
+    public IActionEnvironment Environment { get; }
+    public ActionLog Log { get; }
+    public IStsClientFactory StsClients { get; }
+    public IGitHubTokenClient GitHubTokens { get; }
+    public IAmbientCredentialProvider Ambient { get; }
+    public Retrier Retrier { get; }
+    public TimeProvider Time { get; }
+
+    public void Dispose()
+    {
+        foreach (var disposable in owned)
+        {
+            disposable.Dispose();
+        }
+    }
+}

@@ -73,7 +73,8 @@ public sealed class MainStep
         FlowResult result;
         try
         {
-            result = await new CredentialFlow(settings, plan, services(settings, plan)).RunAsync(linked.Token).ConfigureAwait(false);
+            using var flowServices = services(settings, plan);
+            result = await new CredentialFlow(settings, plan, flowServices).RunAsync(linked.Token).ConfigureAwait(false);
         }
         catch (Exception) when (timeout.IsCancellationRequested)
         {

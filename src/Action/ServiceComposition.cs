@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using Cac.Abstractions;
+using Cac.Action.Ambient;
+using Cac.Action.Flow;
+using Cac.Action.Planning;
+using Cac.Action.Proxy;
+using Cac.Action.Sts;
+using Cac.Action.Toolkit;
+
+namespace Cac.Action;
+
+/// <summary>
+/// Builds the real implementations behind the flow's interfaces for one run, once the settings and the
+/// plan (endpoint, proxy, retries) are known.
+/// </summary>
+public static class ServiceComposition
+{
+    public static FlowServices Create(
+        IActionEnvironment environment, ActionLog log, TimeProvider time, ActionHostOptions options, Settings.Settings settings, Plan plan)
+    {
+        // One handler for STS and GitHub's token service, so both honour the proxy; no-proxy is matched per target.
+        var networkHandler = new SocketsHttpHandler
+        {
+            ConnectTimeout = options.ConnectTimeout,
+            Proxy = new ResolvedWebProxy(plan.Proxy),
+            UseProxy = true,
+        };
+
+        // Container and instance-metadata endpoints are link-local: never through a proxy, and quick to give up on.
+        var metadataHandler = new SocketsHttpHandler { ConnectTimeout = options.MetadataTimeout, UseProxy = false };
+        var metadataClient = new HttpClient(metadataHandler, disposeHandler: false) { Timeout = options.MetadataTimeout };
+
+        var userAgentWarnings = new List<string>();
+        var userAgent = UserAgentSuffix.Build(environment, userAgentWarnings);
+        userAgentWarnings.ForEach(log.Warning);
+        var stsClient = new HttpClient(new UserAgentHandler(networkHandler, userAgent), disposeHandler: false) { Timeout = options.RequestTimeout };
+        var gitHubTokens = new GitHubTokenClient(networkHandler, environment, log, time, options.RequestTimeout);
+
+        var ambient = new AmbientCredentialChain(
+        [
+            new EnvironmentCredentialProvider(environment, log, ignored: settings.UnsetCurrentCredentials),
+            new ProfileCredentialProvider(environment, log),
+            new ContainerCredentialProvider(environment, log, metadataClient),
+            new InstanceMetadataCredentialProvider(environment, log, metadataClient),
+        ]);
+        var attempts = settings.DisableRetry ? 1 : settings.RetryMaxAttempts;
+        return new FlowServices(
+            environment,
+            log,
+            new StsClientFactory(plan.Endpoint, stsClient, options.RequestTimeout),
+            gitHubTokens,
+            ambient,
+            new Retrier(attempts, time, log, Random.Shared.NextDouble),
+            time,
+            [gitHubTokens, stsClient, metadataClient, networkHandler, metadataHandler]);
+    }
+}
