@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.RegularExpressions;
+using Cac.Action.Tests.TestSupport;
 using Cac.Action.Toolkit;
 
 namespace Cac.Action.Tests.Toolkit;
@@ -11,7 +12,7 @@ public sealed class FileCommandWriterTests : IDisposable
 {
     private const string Delimiter = "ghadelimiter_fixed";
 
-    private readonly TempDirectory temp = new();
+    private readonly TempDir temp = new();
     private readonly string envFile;
     private readonly string outputFile;
     private readonly string stateFile;
@@ -20,10 +21,10 @@ public sealed class FileCommandWriterTests : IDisposable
 
     public FileCommandWriterTests()
     {
-        envFile = temp.CreateFile("set_env");
-        outputFile = temp.CreateFile("set_output");
-        stateFile = temp.CreateFile("save_state");
-        summaryFile = temp.CreateFile("step_summary");
+        envFile = temp.Write("set_env", string.Empty);
+        outputFile = temp.Write("set_output", string.Empty);
+        stateFile = temp.Write("save_state", string.Empty);
+        summaryFile = temp.Write("step_summary", string.Empty);
         writer = new FileCommandWriter(EnvironmentWithAllFiles(), () => Delimiter);
     }
 
