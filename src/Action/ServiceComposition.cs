@@ -38,10 +38,12 @@ public static class ServiceComposition
         var stsClient = new HttpClient(new UserAgentHandler(networkHandler, userAgent), disposeHandler: false) { Timeout = options.RequestTimeout };
         var gitHubTokens = new GitHubTokenClient(networkHandler, environment, log, time, options.RequestTimeout);
 
+        var stsClients = new StsClientFactory(plan.Endpoint, stsClient, options.RequestTimeout);
         var ambient = new AmbientCredentialChain(
         [
             new EnvironmentCredentialProvider(environment, log, ignored: settings.UnsetCurrentCredentials),
             new ProfileCredentialProvider(environment, log),
+            new WebIdentityEnvironmentCredentialProvider(environment, log, stsClients),
             new ContainerCredentialProvider(environment, log, metadataClient),
             new InstanceMetadataCredentialProvider(environment, log, metadataClient),
         ]);
@@ -49,7 +51,7 @@ public static class ServiceComposition
         return new FlowServices(
             environment,
             log,
-            new StsClientFactory(plan.Endpoint, stsClient, options.RequestTimeout),
+            stsClients,
             gitHubTokens,
             ambient,
             new Retrier(attempts, time, log, Random.Shared.NextDouble),

@@ -225,4 +225,26 @@ public sealed class UpstreamScenarioTests
         Assert.Equal(["GetCallerIdentity", "AssumeRoleWithWebIdentity"], scenario.StsActions);
         Assert.Equal("oidc", result.FinalOutputs["credential-source"]);
     }
+
+    [Fact]
+    public async Task Ambient_credentials_from_a_service_account_token_file_are_exchanged_and_used_to_chain()
+    {
+        await using var scenario = await Scenario.StartAsync(withIdToken: false);
+        const string PodRole = "arn:aws:iam::111111111111:role/runner-pod";
+        scenario.Sts.Behavior.RegisterRole(new StsRole(PodRole) { WebIdentity = new WebIdentityTrust { AcceptUnverifiedTokens = true } });
+        var tokenFile = Path.Combine(scenario.Process.Workspace, "pod-token");
+        File.WriteAllText(tokenFile, "projected-service-account-token\n");
+        scenario.Environment["AWS_WEB_IDENTITY_TOKEN_FILE"] = tokenFile;
+        scenario.Environment["AWS_ROLE_ARN"] = PodRole;
+        scenario.WithDemoRole().Input("role-chaining", "true");
+
+        var result = await scenario.RunAsync();
+
+        Expect.Succeeded(result);
+        Assert.Equal(["AssumeRoleWithWebIdentity", "GetCallerIdentity", "AssumeRole"], scenario.StsActions);
+        Assert.Equal("projected-service-account-token", scenario.Sts.Requests[0].Parameter("WebIdentityToken"));
+        Assert.Contains("projected-service-account-token", result.Masks);
+        Assert.StartsWith("ASIA", scenario.Sts.Requests[2].AccessKeyId, StringComparison.Ordinal);
+        Assert.Equal("role-chaining", result.FinalOutputs["credential-source"]);
+    }
 }

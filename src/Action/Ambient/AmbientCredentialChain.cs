@@ -6,8 +6,9 @@ namespace Cac.Action.Ambient;
 
 /// <summary>
 /// The default credential chain in the JavaScript SDK's order, which the upstream action relies on:
-/// environment variables, then the shared profile files, then container credentials, then the instance
-/// metadata service. (The .NET SDK's own chain puts profiles first; we keep upstream's order.)
+/// environment variables, then the shared profile files, then a web identity token file named by
+/// AWS_WEB_IDENTITY_TOKEN_FILE, then container credentials, then the instance metadata service. (The .NET
+/// SDK's own chain puts profiles first; we keep upstream's order.)
 /// </summary>
 public sealed class AmbientCredentialChain : IAmbientCredentialProvider
 {
