@@ -24,8 +24,7 @@ internal static class CredentialJson
                 return null;
             }
 
-            return new AmbientCredentials(
-                Secret.Create(keyId, masker), Secret.Create(secret, masker), Secret.Create(Read(root, "Token"), masker), provider);
+            return AmbientCredentials.Create(keyId, secret, Read(root, "Token"), provider, masker);
         }
         catch (JsonException)
         {

@@ -32,7 +32,6 @@ public sealed class EnvironmentCredentialProvider : IAmbientCredentialProvider
         }
 
         var token = environment.GetVariable("AWS_SESSION_TOKEN") ?? string.Empty;
-        return Task.FromResult<AmbientCredentials?>(new AmbientCredentials(
-            Secret.Create(keyId, masker), Secret.Create(secret, masker), Secret.Create(token, masker), "environment variables"));
+        return Task.FromResult<AmbientCredentials?>(AmbientCredentials.Create(keyId, secret, token, "environment variables", masker));
     }
 }

@@ -56,9 +56,7 @@ public sealed class ProfileCredentialProvider : IAmbientCredentialProvider
         }
 
         section.TryGetValue("aws_session_token", out var token);
-        return new AmbientCredentials(
-            Secret.Create(keyId, masker), Secret.Create(secret, masker), Secret.Create(token ?? string.Empty, masker),
-            $"profile '{profile}' in {path}");
+        return AmbientCredentials.Create(keyId, secret, token ?? string.Empty, $"profile '{profile}' in {path}", masker);
     }
 
     private static async Task<Dictionary<string, string>?> ReadSectionAsync(string path, string sectionName, CancellationToken cancellationToken)

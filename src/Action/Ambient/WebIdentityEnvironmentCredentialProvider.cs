@@ -1,4 +1,3 @@
-using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -69,10 +68,8 @@ public sealed class WebIdentityEnvironmentCredentialProvider : IAmbientCredentia
             return null;
         }
 
-        return new AmbientCredentials(
-            Secret.Create(credentials.AccessKeyId, masker),
-            Secret.Create(credentials.SecretAccessKey, masker),
-            Secret.Create(credentials.SessionToken ?? string.Empty, masker),
-            "web identity token file in AWS_WEB_IDENTITY_TOKEN_FILE for " + roleArn);
+        return AmbientCredentials.Create(
+            credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken ?? string.Empty,
+            "web identity token file in AWS_WEB_IDENTITY_TOKEN_FILE for " + roleArn, masker);
     }
 }
