@@ -1,9 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Cac.Abstractions;
+using Cac.Action.Profiles;
 
 namespace Cac.Action.Ambient;
 
@@ -30,23 +30,17 @@ public sealed class ProfileCredentialProvider : IAmbientCredentialProvider
             profile = "default";
         }
 
-        var home = environment.GetVariable("HOME") ?? string.Empty;
-        var credentialsPath = NonEmpty(environment.GetVariable("AWS_SHARED_CREDENTIALS_FILE")) ?? Path.Combine(home, ".aws", "credentials");
-        var configPath = NonEmpty(environment.GetVariable("AWS_CONFIG_FILE")) ?? Path.Combine(home, ".aws", "config");
-
-        var fromCredentials = await ReadSectionAsync(credentialsPath, profile, cancellationToken).ConfigureAwait(false);
-        var found = ToCredentials(fromCredentials, profile, credentialsPath);
-        if (found is not null)
-        {
-            return found;
-        }
-
-        var configSection = profile == "default" ? "default" : "profile " + profile;
-        var fromConfig = await ReadSectionAsync(configPath, configSection, cancellationToken).ConfigureAwait(false);
-        return ToCredentials(fromConfig, profile, configPath);
+        // The same paths and INI reading as the profile writer, so what one writes the other finds.
+        var paths = ProfilePaths.Resolve(environment);
+        var fromCredentials = await ReadSectionAsync(paths.CredentialsPath, profile, cancellationToken).ConfigureAwait(false);
+        return ToCredentials(fromCredentials, profile, paths.CredentialsPath)
+            ?? ToCredentials(
+                await ReadSectionAsync(paths.ConfigPath, ProfileName.ConfigSection(profile), cancellationToken).ConfigureAwait(false),
+                profile,
+                paths.ConfigPath);
     }
 
-    private AmbientCredentials? ToCredentials(Dictionary<string, string>? section, string profile, string path)
+    private AmbientCredentials? ToCredentials(IReadOnlyDictionary<string, string>? section, string profile, string path)
     {
         if (section is null
             || !section.TryGetValue("aws_access_key_id", out var keyId) || keyId.Length == 0
@@ -59,44 +53,18 @@ public sealed class ProfileCredentialProvider : IAmbientCredentialProvider
         return AmbientCredentials.Create(keyId, secret, token ?? string.Empty, $"profile '{profile}' in {path}", masker);
     }
 
-    private static async Task<Dictionary<string, string>?> ReadSectionAsync(string path, string sectionName, CancellationToken cancellationToken)
+    /// <summary>
+    /// The section's keys, or <c>null</c>. Links are followed here on purpose: reading the job's own
+    /// profile through a symlinked ~/.aws is what every AWS tool does; only writing refuses links.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, string>?> ReadSectionAsync(string path, string sectionName, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {
             return null;
         }
 
-        var lines = await File.ReadAllLinesAsync(path, cancellationToken).ConfigureAwait(false);
-        Dictionary<string, string>? section = null;
-        var inSection = false;
-        foreach (var raw in lines)
-        {
-            var line = raw.Trim();
-            if (line.Length == 0 || line[0] is '#' or ';')
-            {
-                continue;
-            }
-
-            if (line[0] == '[' && line[^1] == ']')
-            {
-                inSection = string.Equals(line[1..^1].Trim(), sectionName, StringComparison.Ordinal);
-                if (inSection)
-                {
-                    section ??= new Dictionary<string, string>(StringComparer.Ordinal);
-                }
-
-                continue;
-            }
-
-            var equals = line.IndexOf('=', StringComparison.Ordinal);
-            if (inSection && equals > 0)
-            {
-                section![line[..equals].Trim()] = line[(equals + 1)..].Trim();
-            }
-        }
-
-        return section;
+        var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+        return IniDocument.Parse(text).GetValues(sectionName);
     }
-
-    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
