@@ -20,7 +20,14 @@ public static partial class WebIdentityTokenFile
         var resolved = Resolve(path, environment);
         if (!IsAllowListed(resolved))
         {
-            RefuseSymbolicLinks(resolved);
+            try
+            {
+                SafeFiles.RefuseSymbolicLinks(resolved);
+            }
+            catch (IOException exception)
+            {
+                throw new ActionError(exception.Message, ErrorCode.TokenFile, exception);
+            }
         }
 
         if (!File.Exists(resolved))
@@ -68,20 +75,6 @@ public static partial class WebIdentityTokenFile
     /// <summary>The kubelet projected service-account token, whose path is a symlink chain by design.</summary>
     public static bool IsAllowListed(string path) =>
         path == Path.GetFullPath(path) && KubeletTokenPattern().IsMatch(path);
-
-    private static void RefuseSymbolicLinks(string path)
-    {
-        var parent = Path.GetDirectoryName(path);
-        if (parent is not null && new DirectoryInfo(parent).LinkTarget is not null)
-        {
-            throw new ActionError("Refusing " + path + " (parent directory is a symbolic link)", ErrorCode.TokenFile);
-        }
-
-        if (new FileInfo(path).LinkTarget is not null)
-        {
-            throw new ActionError("Refusing " + path + " (path is a symbolic link)", ErrorCode.TokenFile);
-        }
-    }
 
     [GeneratedRegex("^/var/run/secrets/[^/]+/serviceaccount/token$")]
     private static partial Regex KubeletTokenPattern();

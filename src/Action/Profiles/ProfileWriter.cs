@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using Cac.Abstractions;
 using Cac.Action.Errors;
+using Cac.Action.FileSystem;
 using Cac.Action.Toolkit;
 
 namespace Cac.Action.Profiles;

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using Cac.Action.Errors;
+using Cac.Action.FileSystem;
 using Cac.Action.Profiles;
 using Cac.Action.Tests.TestSupport;
 using Cac.Action.Tests.Toolkit;

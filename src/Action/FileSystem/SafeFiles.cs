@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 
-namespace Cac.Action.Profiles;
+namespace Cac.Action.FileSystem;
 
 /// <summary>
 /// File access for the profile files that never goes through a symbolic link (upstream §4.7): a link in

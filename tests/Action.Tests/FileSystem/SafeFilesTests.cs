@@ -1,9 +1,9 @@
 using System;
 using System.IO;
-using Cac.Action.Profiles;
+using Cac.Action.FileSystem;
 using Cac.Action.Tests.TestSupport;
 
-namespace Cac.Action.Tests.Profiles;
+namespace Cac.Action.Tests.FileSystem;
 
 public sealed class SafeFilesTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using System.IO;
 using Cac.Action.FileSystem;
 
-namespace Cac.Action.Tests.Flow;
+namespace Cac.Action.Tests.FileSystem;
 
 public sealed class NoFollowFileTests
 {
