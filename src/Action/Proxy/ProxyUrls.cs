@@ -18,31 +18,6 @@ public static class ProxyUrls
     // What SocketsHttpHandler can talk to; anything else would only fail later, at the first request.
     private static readonly string[] SupportedSchemes = ["http", "https", "socks5", "socks4", "socks4a"];
 
-    /// <summary>The URL-decoded password in <c>[scheme://]user:password@host</c>, or empty.</summary>
-    public static string Password(string url)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        return TryParse(url, "proxy URL", out var endpoint, out _) && endpoint.Credential is { } credential
-            ? credential.Password
-            : string.Empty;
-    }
-
-    /// <summary>
-    /// The URL with its user information replaced by <c>***</c>, safe to print. A value that does not parse is
-    /// cut at its last <c>@</c>, because it may still hold a password.
-    /// </summary>
-    public static string Redact(string url)
-    {
-        ArgumentNullException.ThrowIfNull(url);
-        if (TryParse(url, "proxy URL", out var endpoint, out _))
-        {
-            return endpoint.Redacted;
-        }
-
-        var at = url.LastIndexOf('@');
-        return at < 0 ? url : "***" + url[at..];
-    }
-
     /// <summary>
     /// Parses <paramref name="value"/>; on failure <paramref name="error"/> says why without quoting the value
     /// (it may hold a password). <paramref name="source"/> names the input or variable in the endpoint.
