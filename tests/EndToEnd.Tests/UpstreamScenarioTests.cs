@@ -247,4 +247,24 @@ public sealed class UpstreamScenarioTests
         Assert.StartsWith("ASIA", scenario.Sts.Requests[2].AccessKeyId, StringComparison.Ordinal);
         Assert.Equal("role-chaining", result.FinalOutputs["credential-source"]);
     }
+
+    [Fact]
+    public async Task Ambient_credentials_are_resolved_once_even_when_the_existing_credentials_check_fails()
+    {
+        await using var scenario = await Scenario.StartAsync(withIdToken: false);
+        const string PodRole = "arn:aws:iam::111111111111:role/runner-pod";
+        scenario.Sts.Behavior.RegisterRole(new StsRole(PodRole) { WebIdentity = new WebIdentityTrust { AcceptUnverifiedTokens = true } });
+        var tokenFile = Path.Combine(scenario.Process.Workspace, "pod-token");
+        File.WriteAllText(tokenFile, "projected-service-account-token");
+        scenario.Environment["AWS_WEB_IDENTITY_TOKEN_FILE"] = tokenFile;
+        scenario.Environment["AWS_ROLE_ARN"] = PodRole;
+        scenario.WithDemoRole().Input("role-chaining", "true").Input("use-existing-credentials", "true");
+        scenario.Sts.Behavior.InjectFault(StsFault.Throttling, count: 1, StsAction.GetCallerIdentity);
+
+        var result = await scenario.RunAsync();
+
+        Expect.Succeeded(result);
+        Assert.Contains("::notice::No valid credentials exist. Running as normal.", result.Lines);
+        Assert.Equal(["AssumeRoleWithWebIdentity", "GetCallerIdentity", "GetCallerIdentity", "AssumeRole"], scenario.StsActions);
+    }
 }

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using Cac.Abstractions;
+using Cac.Action.Ambient;
 using Cac.Action.Errors;
 using Cac.Action.Planning;
 using Cac.Action.Sts;
@@ -29,6 +30,7 @@ public sealed class CredentialFlow
     private readonly Plan plan;
     private readonly FlowServices services;
     private readonly StsCalls calls;
+    private Task<AmbientCredentials?>? ambient;
 
     public CredentialFlow(Settings.Settings settings, Plan plan, FlowServices services)
     {
@@ -87,12 +89,12 @@ public sealed class CredentialFlow
 
     private async Task<FlowResult?> TryExistingAsync(CancellationToken cancellationToken)
     {
-        var ambient = await services.Ambient.TryResolveAsync(cancellationToken).ConfigureAwait(false);
-        if (ambient is not null)
+        var existing = await AmbientAsync(cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
         {
             try
             {
-                var identity = await calls.GetCallerIdentityAsync(ambient.ToAwsCredentials(), cancellationToken).ConfigureAwait(false);
+                var identity = await calls.GetCallerIdentityAsync(existing.ToAwsCredentials(), cancellationToken).ConfigureAwait(false);
                 if (!string.IsNullOrEmpty(identity.Account))
                 {
                     Log.Notice("Pre-existing credentials are valid. No need to generate new ones.");
@@ -120,10 +122,9 @@ public sealed class CredentialFlow
                 break;
             case CredentialSource.RoleChaining:
             case CredentialSource.Ambient:
-                var ambient = await services.Ambient.TryResolveAsync(cancellationToken).ConfigureAwait(false)
-                    ?? throw NoAmbientCredentials();
-                Log.Debug("Using credentials from " + ambient.Provider);
-                credentials = ambient.ToAwsCredentials();
+                var found = await AmbientAsync(cancellationToken).ConfigureAwait(false) ?? throw NoAmbientCredentials();
+                Log.Debug("Using credentials from " + found.Provider);
+                credentials = found.ToAwsCredentials();
                 break;
             default:
                 return new SourceCredentials(null, null);
@@ -135,6 +136,13 @@ public sealed class CredentialFlow
             cancellationToken).ConfigureAwait(false);
         return new SourceCredentials(credentials, identity);
     }
+
+    /// <summary>
+    /// The ambient chain, resolved once per run: the use-existing check and the source step would otherwise
+    /// probe instance metadata, or exchange a web identity token, twice.
+    /// </summary>
+    private Task<AmbientCredentials?> AmbientAsync(CancellationToken cancellationToken) =>
+        ambient ??= services.Ambient.TryResolveAsync(cancellationToken);
 
     private ActionError NoAmbientCredentials()
     {
