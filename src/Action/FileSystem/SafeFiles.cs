@@ -57,7 +57,10 @@ public static class SafeFiles
 
         try
         {
-            return File.ReadAllText(path, Utf8NoBom);
+            // Opened with O_NOFOLLOW: a link swapped in after the check above is refused, not followed.
+            using var stream = NoFollowFile.OpenRead(path);
+            using var reader = new StreamReader(stream, Utf8NoBom, detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
         }
         catch (FileNotFoundException)
         {

@@ -60,6 +60,15 @@ public sealed class SafeFilesTests : IDisposable
     }
 
     [Fact]
+    public void A_byte_order_mark_is_not_part_of_the_text()
+    {
+        var path = temp.Combine("credentials");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("[dev]\n")]);
+
+        Assert.Equal("[dev]\n", SafeFiles.ReadText(path));
+    }
+
+    [Fact]
     public void A_missing_file_reads_as_null()
     {
         Assert.Null(SafeFiles.ReadText(temp.Combine("credentials")));
