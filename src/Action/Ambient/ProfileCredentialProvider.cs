@@ -1,8 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Cac.Abstractions;
+using Cac.Action.Errors;
+using Cac.Action.FileSystem;
 using Cac.Action.Profiles;
 
 namespace Cac.Action.Ambient;
@@ -55,16 +58,23 @@ public sealed class ProfileCredentialProvider : IAmbientCredentialProvider
 
     /// <summary>
     /// The section's keys, or <c>null</c>. Links are followed here on purpose: reading the job's own
-    /// profile through a symlinked ~/.aws is what every AWS tool does; only writing refuses links.
+    /// profile through a symlinked ~/.aws is what every AWS tool does; only writing refuses links. The
+    /// file must still be a regular file of sane size, so a named pipe or a device there cannot hang the
+    /// run or exhaust its memory.
     /// </summary>
-    private static async Task<IReadOnlyDictionary<string, string>?> ReadSectionAsync(string path, string sectionName, CancellationToken cancellationToken)
+    private static Task<IReadOnlyDictionary<string, string>?> ReadSectionAsync(string path, string sectionName, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
+        cancellationToken.ThrowIfCancellationRequested();
+        string? text;
+        try
         {
-            return null;
+            text = SafeFileReader.ReadAllText(path, SafeFiles.MaxProfileFileBytes, followLinks: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ActionError("Unable to read the shared profile file for ambient credentials: " + exception.Message, ErrorCode.AmbientProfileFiles, exception);
         }
 
-        var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-        return IniDocument.Parse(text).GetValues(sectionName);
+        return Task.FromResult(text is null ? null : IniDocument.Parse(text).GetValues(sectionName));
     }
 }

@@ -64,7 +64,22 @@ public sealed record ErrorCode(string Code, string Hint)
         "No credentials were found: pass `role-to-assume` with OIDC, access keys, or run on a runner with an instance role.");
 
     public static readonly ErrorCode ProfileFiles = new("CAC-E022",
-        "Fix `aws-profile` (no whitespace, brackets or slashes), set `overwrite-aws-profile: true` to replace an existing profile, and keep the profile files and their directory free of symbolic links.");
+        "Fix `aws-profile` (no whitespace, brackets or slashes), set `overwrite-aws-profile: true` to replace an existing profile, and keep the profile files regular files, free of symbolic links like their directory.");
+
+    public static readonly ErrorCode RunnerFileUnusable = new("CAC-E040",
+        "The runner creates GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STATE and GITHUB_STEP_SUMMARY as regular files for every step: do not point them at other paths or links; on a self-hosted runner check its temp directory.");
+
+    public static readonly ErrorCode WriteFailed = new("CAC-E041",
+        "Free disk space on the runner (its temp directory and the home directory) and re-run; this run handed out nothing.");
+
+    public static readonly ErrorCode ProfileFilesLocked = new("CAC-E042",
+        "Another run kept the profile files locked: let parallel jobs on this runner finish, or give each job its own AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE.");
+
+    public static readonly ErrorCode ContainerCredentials = new("CAC-E043",
+        "Set AWS_CONTAINER_CREDENTIALS_FULL_URI to an https URL or to a loopback or ECS/EKS agent address, and AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE to a regular file, as ECS and EKS Pod Identity set them.");
+
+    public static readonly ErrorCode AmbientProfileFiles = new("CAC-E044",
+        "Make the shared credentials and config files (~/.aws/credentials and ~/.aws/config, or AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE) regular UTF-8 files of at most 1 MiB.");
 
     public static readonly ErrorCode Internal = new("CAC-E099",
         "Unexpected failure; re-run with step debug logging (ACTIONS_STEP_DEBUG=true) and report it with that log.");

@@ -1,14 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
 
 namespace Cac.Action.FileSystem;
 
 /// <summary>
-/// File access for the profile files that never goes through a symbolic link (upstream §4.7): a link in
-/// place of a credentials file, or of its directory, could point the action at any file the runner user
-/// can write. Failures are <see cref="IOException"/>s carrying upstream's messages; the caller wraps them.
+/// File access for the profile files that never goes through a symbolic link: a link in place of a
+/// credentials file, or of its directory, could point the action at any file the runner user can write.
+/// Failures are <see cref="IOException"/>s carrying upstream's messages; the caller wraps them.
 /// </summary>
 public static class SafeFiles
 {
@@ -17,8 +16,6 @@ public static class SafeFiles
 
     /// <summary>Owner only, for directories we create.</summary>
     public const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Refuses <paramref name="path"/> when its immediate parent directory or the path itself is a symbolic link.</summary>
     public static void RefuseSymbolicLinks(string path)
@@ -46,36 +43,19 @@ public static class SafeFiles
         }
     }
 
-    /// <summary>Reads <paramref name="path"/> as UTF-8; <c>null</c> when it does not exist.</summary>
+    /// <summary>The most read from a profile file: far more than any real one, far less than a runaway file.</summary>
+    public const int MaxProfileFileBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Reads a profile file as UTF-8; <c>null</c> when it does not exist. Refuses a link (in place of the
+    /// file or its directory), anything but a regular file, and more than <see cref="MaxProfileFileBytes"/>.
+    /// </summary>
     public static string? ReadText(string path)
     {
         RefuseSymbolicLinks(path);
-        if (Directory.Exists(path))
-        {
-            throw new IOException(path + " (path is not a regular file)");
-        }
 
-        try
-        {
-            // Opened with O_NOFOLLOW: a link swapped in after the check above is refused, not followed.
-            using var stream = NoFollowFile.OpenRead(path);
-            using var reader = new StreamReader(stream, Utf8NoBom, detectEncodingFromByteOrderMarks: true);
-            return reader.ReadToEnd();
-        }
-        catch (FileNotFoundException)
-        {
-            return null;
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return null;
-        }
-        catch (DecoderFallbackException exception)
-        {
-            // Decoding leniently would turn the bad bytes into U+FFFD and write that back over the user's
-            // other profiles; refusing leaves the file as it is.
-            throw new IOException(path + " (file is not valid UTF-8)", exception);
-        }
+        // O_NOFOLLOW as well: a link swapped in after the check above is refused, not followed.
+        return SafeFileReader.ReadAllText(path, MaxProfileFileBytes, followLinks: false);
     }
 
     /// <summary>
@@ -112,59 +92,15 @@ public static class SafeFiles
         }
     }
 
-    /// <summary>
-    /// Replaces <paramref name="path"/> with <paramref name="content"/> atomically: a temporary file in the
-    /// same directory (created exclusively with mode 0600, so it never follows a link nor exists readable
-    /// by others), flushed to disk, then renamed over the target. A reader sees the old file or the new one,
-    /// never a half-written one, and a crash leaves the old file intact. The rename replaces a link that
-    /// appeared after our check instead of writing through it.
-    /// </summary>
+    /// <summary>Replaces <paramref name="path"/> with <paramref name="content"/> in one step (see <see cref="StagedReplacement"/>).</summary>
     public static void WriteAtomically(string path, string content)
     {
-        RefuseSymbolicLinks(path);
-        if (Directory.Exists(path))
-        {
-            throw new IOException(path + " (path is not a regular file)");
-        }
-
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        var temporary = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..12] + ".tmp");
-        var options = new FileStreamOptions
-        {
-            Mode = System.IO.FileMode.CreateNew,
-            Access = FileAccess.Write,
-            Share = FileShare.None,
-        };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = FileMode;
-        }
-
-        try
-        {
-            using (var stream = new FileStream(temporary, options))
-            {
-                var bytes = Utf8NoBom.GetBytes(content);
-                stream.Write(bytes, 0, bytes.Length);
-                stream.Flush(flushToDisk: true);
-            }
-
-            if (!OperatingSystem.IsWindows())
-            {
-                // The create mode is reduced by the umask; make it exactly 0600.
-                File.SetUnixFileMode(temporary, FileMode);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(temporary);
-            throw;
-        }
+        using var staged = StagedReplacement.Stage(path, content);
+        staged.Commit();
     }
 
-    private static void TryDelete(string path)
+    /// <summary>Deletes <paramref name="path"/> if it can; for clean-up after another error, which is the one worth reporting.</summary>
+    public static void TryDelete(string path)
     {
         try
         {

@@ -10,6 +10,13 @@ public static class ExportNames
     public const string DefaultRegion = "AWS_DEFAULT_REGION";
     public const string Profile = "AWS_PROFILE";
 
+    /// <summary>Every variable the main step can export, in upstream's order.</summary>
+    public static readonly System.Collections.Generic.IReadOnlyList<string> All =
+        [DefaultRegion, Region, AccessKeyId, SecretAccessKey, SessionToken, Profile];
+
+    /// <summary>Whether the main step can export <paramref name="name"/> (compared exactly: the runner's names are case-sensitive on Linux).</summary>
+    public static bool IsExported(string name) => name is DefaultRegion or Region or AccessKeyId or SecretAccessKey or SessionToken or Profile;
+
     /// <summary>State key listing what the main step exported, so the post step restores exactly those.</summary>
     public const string ExportedState = "exported-variables";
 

@@ -9,7 +9,8 @@ namespace Cac.Action.Flow;
 /// <summary>
 /// The post step: puts back the variables the main step exported, as they were before it (saved in its
 /// state), rather than blanking them, so a job that had credentials before this step has them again.
-/// The <c>cleanup</c> input (or AWS_SKIP_CLEANUP_STEP, which the runner checks) turns it off.
+/// It touches only the names the main step can export, whatever the state lists. The <c>cleanup</c> input
+/// (or AWS_SKIP_CLEANUP_STEP, which the runner checks) turns it off.
 /// </summary>
 public sealed class PostStep
 {
@@ -51,6 +52,15 @@ public sealed class PostStep
         var cleared = new List<string>();
         foreach (var name in exported.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
+            // The state is text from outside this process: only names the main step can export are
+            // touched, so a doctored STATE_exported-variables cannot set LD_PRELOAD or empty PATH.
+            if (!ExportNames.IsExported(name))
+            {
+                log.Warning("Ignoring '" + name + "' in the saved state: the post step only restores the variables the main step exports (" +
+                    string.Join(", ", ExportNames.All) + ").");
+                continue;
+            }
+
             var previous = state.GetState(ExportNames.PreviousValueState(name));
             if (previous.Length > 0 && ExportNames.IsSecret(name))
             {
@@ -59,6 +69,11 @@ public sealed class PostStep
 
             files.ExportVariable(name, previous);
             (previous.Length > 0 ? restored : cleared).Add(name);
+        }
+
+        using (var prepared = files.Prepare())
+        {
+            AllOrNothing.Commit([prepared.Environment]);
         }
 
         if (restored.Count > 0)

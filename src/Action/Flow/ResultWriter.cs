@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 using Cac.Abstractions;
 using Cac.Action.Planning;
 using Cac.Action.Profiles;
@@ -9,8 +8,10 @@ using Cac.Action.Toolkit;
 namespace Cac.Action.Flow;
 
 /// <summary>
-/// Hands a successful run's result to the workflow, once, at the end: masks first, then environment
-/// variables, outputs, state for the post step, and the job summary.
+/// Hands a successful run's result to the workflow, once, at the end, all or nothing: masks first, then
+/// every file is prepared and checked, then the state for the post step, the job summary, the profile
+/// files, the outputs and the environment variables are written, each file's block in one write, and a
+/// failure on any of them takes back the ones before it. See docs/file-safety.md.
 /// </summary>
 public sealed class ResultWriter
 {
@@ -82,9 +83,10 @@ public sealed class ResultWriter
             log.AddMask(result.Arn);
         }
 
-        // The profile files come first: they are the one write that can still fail on the user's files,
-        // and a failure there must leave nothing exported.
-        var createdProfile = WriteProfile(result);
+        // Everything is prepared before anything is visible: the profile files are read, checked and
+        // their new contents written aside (holding their lock), every block of every command file is
+        // rendered and each file opened and checked.
+        using var profile = PrepareProfile(result);
         var exports = Exports(settings, result, staleSessionToken);
         var exportedNames = new List<string>();
         foreach (var (name, value) in exports)
@@ -129,7 +131,7 @@ public sealed class ResultWriter
             SaveRestoreState(exportedNames);
         }
 
-        if (settings.Cleanup && createdProfile is not null)
+        if (settings.Cleanup && profile?.CreatedProfile is { } createdProfile)
         {
             files.SaveState(ExportNames.CreatedProfileState, createdProfile);
         }
@@ -138,10 +140,16 @@ public sealed class ResultWriter
         {
             files.AppendStepSummary(Summary(result));
         }
+
+        // Then the writes, in this order: the state first, so that if the process dies part-way the post
+        // step still knows what to clean up; what hands out credentials last, GITHUB_ENV the very last.
+        // A failure rolls back every write before it (see AllOrNothing).
+        using var prepared = files.Prepare();
+        AllOrNothing.Commit([prepared.State, prepared.StepSummary, profile, prepared.Outputs, prepared.Environment]);
     }
 
-    /// <summary>Writes the <c>aws-profile</c> files; returns the profile's name when this run created it.</summary>
-    private string? WriteProfile(FlowResult result)
+    /// <summary>Stages the <c>aws-profile</c> files, or returns <c>null</c> when there is no profile to write.</summary>
+    private StagedProfileWrite? PrepareProfile(FlowResult result)
     {
         if (settings.AwsProfile.Length == 0)
         {
@@ -154,10 +162,9 @@ public sealed class ResultWriter
             return null;
         }
 
-        var written = new ProfileWriter(environment, log).Write(
+        return new ProfileWriter(environment, log).Prepare(
             settings.AwsProfile, settings.Region, credentials.AccessKeyId.Reveal(), credentials.SecretAccessKey.Reveal(),
             credentials.SessionToken.Reveal(), settings.OverwriteAwsProfile);
-        return written.ReplacedExisting ? null : settings.AwsProfile;
     }
 
     /// <summary>What the post step needs to put the job's variables back as they were before this step.</summary>
@@ -179,23 +186,23 @@ public sealed class ResultWriter
 
     private string Summary(FlowResult result)
     {
-        var account = settings.MaskAccountId ? "(masked)" : result.Account;
-        var identity = settings.MaskAccountId ? "(masked)" : result.Arn;
-        var builder = new StringBuilder();
-        builder.Append("### AWS credentials configured\n\n");
-        builder.Append("| | |\n|---|---|\n");
-        Row(builder, "Identity", identity);
-        Row(builder, "Account", account);
-        Row(builder, "Credential source", result.Source.ToOutputName());
-        Row(builder, "Expires", result.Credentials?.Expiration is { } expiration ? FormatExpiration(expiration) : "");
-        Row(builder, "Region", settings.Region);
-        Row(builder, "STS endpoint", plan.Endpoint.Describe());
-        Row(builder, "Session tags", plan.Method == AssumeMethod.AssumeRole && plan.Tags.Count > 0
-            ? string.Join(", ", System.Linq.Enumerable.Select(plan.Tags, tag => tag.Key))
-            : "none");
-        return builder.ToString();
-    }
+        var summary = new JobSummary("AWS credentials configured");
+        if (settings.MaskAccountId)
+        {
+            summary.PlainRow("Identity", "(masked)").PlainRow("Account", "(masked)");
+        }
+        else
+        {
+            summary.Row("Identity", result.Arn).Row("Account", result.Account);
+        }
 
-    private static void Row(StringBuilder builder, string name, string value) =>
-        builder.Append("| ").Append(name).Append(" | ").Append(value.Length == 0 ? "-" : value.Replace("|", "\\|", System.StringComparison.Ordinal)).Append(" |\n");
+        summary
+            .Row("Credential source", result.Source.ToOutputName())
+            .Row("Expires", result.Credentials?.Expiration is { } expiration ? FormatExpiration(expiration) : "")
+            .Row("Region", settings.Region)
+            .Row("STS endpoint", plan.Endpoint.Describe());
+        return plan.Method == AssumeMethod.AssumeRole && plan.Tags.Count > 0
+            ? summary.Row("Session tags", string.Join(", ", System.Linq.Enumerable.Select(plan.Tags, tag => tag.Key))).ToString()
+            : summary.PlainRow("Session tags", "none").ToString();
+    }
 }

@@ -1,46 +1,52 @@
-using System.IO;
 using Cac.Abstractions;
 using Cac.Action.Errors;
+using Cac.Action.Toolkit;
 
 namespace Cac.Action.Flow;
 
 /// <summary>
-/// Checks, before any network call, that the runner's command files the run will write to exist, so a
-/// run never fails half-way through handing out its result.
+/// Checks, before any network call, that every command file the run will write to is there and writable
+/// (opened for appending and closed again, nothing written), so that a missing file, a dangling link or a
+/// directory fails the run before it asks STS for anything. The same checks run again when the result is
+/// written, since a file can change in between.
 /// </summary>
 public static class RunnerFiles
 {
     public static void Check(IActionEnvironment environment, Settings.Settings settings)
     {
-        Require(environment, "GITHUB_OUTPUT");
+        Require(environment, FileCommandWriter.OutputVariable);
         if (settings.OutputEnvCredentials)
         {
-            Require(environment, "GITHUB_ENV");
+            Require(environment, FileCommandWriter.EnvVariable);
         }
 
         if (settings.Cleanup && (settings.OutputEnvCredentials || settings.AwsProfile.Length > 0))
         {
-            Require(environment, "GITHUB_STATE");
+            Require(environment, FileCommandWriter.StateVariable);
+        }
+
+        if (settings.JobSummary && IsAvailable(environment, FileCommandWriter.StepSummaryVariable))
+        {
+            FileCommandWriter.Open(environment, FileCommandWriter.StepSummaryVariable).Dispose();
         }
     }
 
-    /// <summary>Whether an optional command file (the job summary) is there to write to.</summary>
+    /// <summary>
+    /// Whether the runner named an optional command file (the job summary; local runs may not have one).
+    /// A named file must then be usable: a dangling link there is an error, not a reason to skip it.
+    /// </summary>
     public static bool IsAvailable(IActionEnvironment environment, string variable) =>
-        environment.GetVariable(variable) is { Length: > 0 } path && File.Exists(path);
+        !string.IsNullOrEmpty(environment.GetVariable(variable));
 
     private static void Require(IActionEnvironment environment, string variable)
     {
-        var path = environment.GetVariable(variable);
-        if (string.IsNullOrEmpty(path))
+        if (!IsAvailable(environment, variable))
         {
             throw new ActionError(
                 "Unable to find environment variable for file command " + variable + ": this action needs a runner that provides it (runner 2.297.0 or later).",
                 ErrorCode.RunnerEnvironment);
         }
 
-        if (!File.Exists(path))
-        {
-            throw new ActionError("Missing file at path: " + path + " (from " + variable + ")", ErrorCode.RunnerEnvironment);
-        }
+        FileCommandWriter.Open(environment, variable).Dispose();
     }
 }

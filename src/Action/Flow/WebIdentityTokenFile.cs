@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -11,53 +12,50 @@ namespace Cac.Action.Flow;
 /// <summary>
 /// Reads <c>web-identity-token-file</c> safely: a relative path is taken from GITHUB_WORKSPACE, symbolic
 /// links are refused (a link could point the action at any file) except on the kubelet's projected-token
-/// path, which is a chain of links by design; the token is trimmed and masked.
+/// path, which is a chain of links by design; only a regular file of at most 64 KiB is read, so a named
+/// pipe cannot hang the run nor /dev/zero exhaust its memory; the token is trimmed and masked.
 /// </summary>
 public static partial class WebIdentityTokenFile
 {
-    public static async Task<Secret> ReadAsync(string path, IActionEnvironment environment, ISecretMasker masker, CancellationToken cancellationToken)
+    /// <summary>
+    /// The most read from a token file. STS takes web identity tokens of up to 20,000 characters; a
+    /// larger file is not a token.
+    /// </summary>
+    public const int MaxBytes = 64 * 1024;
+
+    public static Task<Secret> ReadAsync(string path, IActionEnvironment environment, ISecretMasker masker, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var resolved = Resolve(path, environment);
-        if (!IsAllowListed(resolved))
+        var allowListed = IsAllowListed(resolved);
+        string? content;
+        try
         {
-            try
+            if (!allowListed)
             {
                 SafeFiles.RefuseSymbolicLinks(resolved);
             }
-            catch (IOException exception)
-            {
-                throw new ActionError(exception.Message, ErrorCode.TokenFile, exception);
-            }
-        }
 
-        if (!File.Exists(resolved))
-        {
-            if (Directory.Exists(resolved))
-            {
-                throw new ActionError(resolved + " (path is not a regular file)", ErrorCode.TokenFile);
-            }
-
-            throw new ActionError("Web identity token file does not exist: " + resolved, ErrorCode.TokenFile);
+            // Links are followed only on the kubelet path; everywhere else the kernel refuses them too.
+            content = SafeFileReader.ReadAllText(resolved, MaxBytes, followLinks: allowListed);
         }
-
-        string content;
-        try
-        {
-            // Followed links are allowed only on the kubelet path; everywhere else the kernel refuses them.
-            using var stream = IsAllowListed(resolved) ? File.OpenRead(resolved) : NoFollowFile.OpenRead(resolved);
-            using var reader = new StreamReader(stream);
-            content = (await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false)).Trim();
-        }
-        catch (SymbolicLinkException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw new ActionError(exception.Message, ErrorCode.TokenFile, exception);
         }
+
+        if (content is null)
+        {
+            throw new ActionError("Web identity token file does not exist: " + resolved, ErrorCode.TokenFile);
+        }
+
+        content = content.Trim();
         if (content.Length == 0)
         {
             throw new ActionError("Web identity token file is empty: " + resolved, ErrorCode.TokenFile);
         }
 
-        return Secret.Create(content, masker);
+        return Task.FromResult(Secret.Create(content, masker));
     }
 
     public static string Resolve(string path, IActionEnvironment environment)

@@ -9,11 +9,12 @@ using Cac.Action.Toolkit;
 namespace Cac.Action.Profiles;
 
 /// <summary>
-/// Writes the <c>aws-profile</c> sections of the shared credentials and config files (upstream §4.6 with
-/// our fixes, decisions §2 row 15): both files are read and checked (name, "already exists", symbolic
-/// links, encoding) before either is written, each is edited in place so everything outside the profile's
-/// section is kept, and each is replaced atomically with mode 0600. Messages never contain credential
-/// values: only the profile name, section names and paths.
+/// Writes the <c>aws-profile</c> sections of the shared credentials and config files: both files are read
+/// and checked (name, "already exists", symbolic links, file type, size, encoding) before either is
+/// written, each is edited in place so everything outside the profile's section is kept, and each is
+/// replaced atomically with mode 0600. The whole read-edit-replace holds a lock beside the files, so two
+/// runs writing different profiles into the same files both end up in them. Messages never contain
+/// credential values: only the profile name, section names and paths. See docs/file-safety.md.
 /// </summary>
 public sealed class ProfileWriter
 {
@@ -24,22 +25,46 @@ public sealed class ProfileWriter
 
     private readonly IActionEnvironment environment;
     private readonly ActionLog log;
+    private readonly TimeProvider time;
+    private readonly TimeSpan lockTimeout;
 
-    public ProfileWriter(IActionEnvironment environment, ActionLog log)
+    /// <param name="time">The clock the lock wait is measured on.</param>
+    /// <param name="lockTimeout">How long to wait for another run's lock (default <see cref="FileLock.DefaultTimeout"/>).</param>
+    public ProfileWriter(IActionEnvironment environment, ActionLog log, TimeProvider? time = null, TimeSpan? lockTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(log);
         this.environment = environment;
         this.log = log;
+        this.time = time ?? TimeProvider.System;
+        this.lockTimeout = lockTimeout ?? FileLock.DefaultTimeout;
+    }
+
+    /// <summary>Prepares and commits at once (see <see cref="Prepare"/>); a commit that fails half-way is rolled back.</summary>
+    public ProfileWriteResult Write(string profileName, string region, string accessKeyId, string secretAccessKey, string sessionToken, bool overwrite)
+    {
+        using var staged = Prepare(profileName, region, accessKeyId, secretAccessKey, sessionToken, overwrite);
+        try
+        {
+            staged.Commit();
+        }
+        catch (ActionError)
+        {
+            staged.RollBack();
+            throw;
+        }
+
+        return staged.Result;
     }
 
     /// <summary>
-    /// Validates everything, then writes section <c>[name]</c> of the credentials file (each credential
-    /// only when non-empty) and <c>[default]</c> or <c>[profile name]</c> with <c>region</c> in the config
-    /// file. Without <paramref name="overwrite"/>, an existing section in either file fails the run before
-    /// anything is written.
+    /// Validates everything and stages section <c>[name]</c> of the credentials file (each credential only
+    /// when non-empty) and <c>[default]</c> or <c>[profile name]</c> with <c>region</c> in the config file:
+    /// the new contents are written aside, nothing is visible until <see cref="StagedProfileWrite.Commit"/>.
+    /// Without <paramref name="overwrite"/>, an existing section in either file fails here. The files stay
+    /// locked until the result is disposed.
     /// </summary>
-    public ProfileWriteResult Write(string profileName, string region, string accessKeyId, string secretAccessKey, string sessionToken, bool overwrite)
+    public StagedProfileWrite Prepare(string profileName, string region, string accessKeyId, string secretAccessKey, string sessionToken, bool overwrite)
     {
         ArgumentNullException.ThrowIfNull(profileName);
         ArgumentNullException.ThrowIfNull(region);
@@ -71,24 +96,25 @@ public sealed class ProfileWriter
 
         var credentialsSection = profileName;
         var configSection = ProfileName.ConfigSection(profileName);
-        ProfilePaths paths;
-        try
-        {
-            paths = ProfilePaths.Resolve(environment);
-        }
-        catch (ArgumentException exception)
-        {
-            throw Failure(profileName, exception.Message, exception);
-        }
-
+        var paths = ResolvePaths(profileName, "Failed to write AWS profile '");
         var samePath = string.Equals(paths.CredentialsPath, paths.ConfigPath, StringComparison.Ordinal);
-        bool replacedExisting;
+        FileLock? held = null;
+        var staged = new List<StagedProfileFile>(2);
         try
         {
-            // Check phase: nothing is created or written until both files are known to be writable.
-            var credentials = Load(paths.CredentialsPath);
-            var config = samePath ? credentials : Load(paths.ConfigPath);
-            replacedExisting = credentials.Contains(credentialsSection) || config.Contains(configSection);
+            // Nothing visible is written until both files are known to be writable and their new
+            // contents are on disk beside them.
+            RefuseLinkedDirectoryOf(paths.CredentialsPath);
+            RefuseLinkedDirectoryOf(paths.ConfigPath);
+            EnsureDirectoryOf(paths.CredentialsPath);
+            EnsureDirectoryOf(paths.ConfigPath);
+            held = FileLock.AcquireAll([paths.CredentialsPath, paths.ConfigPath], lockTimeout, time);
+
+            var credentialsText = SafeFiles.ReadText(paths.CredentialsPath);
+            var configText = samePath ? credentialsText : SafeFiles.ReadText(paths.ConfigPath);
+            var credentials = IniDocument.Parse(credentialsText);
+            var config = samePath ? credentials : IniDocument.Parse(configText);
+            var replacedExisting = credentials.Contains(credentialsSection) || config.Contains(configSection);
             if (!overwrite)
             {
                 RefuseExisting(credentials, credentialsSection);
@@ -107,26 +133,26 @@ public sealed class ProfileWriter
                 config.SetSection(configSection, configValues);
             }
 
-            EnsureDirectoryOf(paths.CredentialsPath);
-            EnsureDirectoryOf(paths.ConfigPath);
-
-            log.Info("Writing credentials to profile: " + profileName);
-            Save(paths.CredentialsPath, credentials);
-            log.Info("Writing config to profile: " + profileName);
-            if (!samePath)
-            {
-                Save(paths.ConfigPath, config);
-            }
+            staged.Add(new StagedProfileFile("Writing credentials to profile: ", credentialsText, StagedReplacement.Stage(paths.CredentialsPath, credentials.Render())));
+            staged.Add(samePath
+                ? new StagedProfileFile("Writing config to profile: ", null, null)
+                : new StagedProfileFile("Writing config to profile: ", configText, StagedReplacement.Stage(paths.ConfigPath, config.Render())));
+            return new StagedProfileWrite(
+                log, profileName, held, staged,
+                new ProfileWriteResult(paths.CredentialsPath, paths.ConfigPath, credentialsSection, configSection, replacedExisting));
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception)
         {
-            throw Failure(profileName, exception.Message, exception);
+            staged.ForEach(file => file.Replacement?.Dispose());
+            held?.Dispose();
+            if (exception is IOException or UnauthorizedAccessException or TimeoutException)
+            {
+                throw Failure(profileName, exception.Message, exception);
+            }
+
+            throw;
         }
-
-        log.Info("✓ Successfully configured AWS profile: " + profileName);
-        return new ProfileWriteResult(paths.CredentialsPath, paths.ConfigPath, credentialsSection, configSection, replacedExisting);
     }
-
     /// <summary>
     /// Removes the profile's sections: <c>[name]</c> from the credentials file and <c>[default]</c> or
     /// <c>[profile name]</c> from the config file, at the paths the environment names now. Everything
@@ -141,16 +167,7 @@ public sealed class ProfileWriter
             return;
         }
 
-        ProfilePaths paths;
-        try
-        {
-            paths = ProfilePaths.Resolve(environment);
-        }
-        catch (ArgumentException exception)
-        {
-            throw new ActionError("Failed to remove AWS profile '" + profileName + "': " + exception.Message, ErrorCode.ProfileFiles, exception);
-        }
-
+        var paths = ResolvePaths(profileName, "Failed to remove AWS profile '");
         RemoveSections(new ProfileWriteResult(paths.CredentialsPath, paths.ConfigPath, profileName, ProfileName.ConfigSection(profileName)));
     }
 
@@ -170,9 +187,9 @@ public sealed class ProfileWriter
                 RemoveFrom(written.ConfigPath, written.ConfigSection);
             }
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or TimeoutException)
         {
-            throw new ActionError("Failed to remove AWS profile '" + written.CredentialsSection + "': " + exception.Message, ErrorCode.ProfileFiles, exception);
+            throw new ActionError("Failed to remove AWS profile '" + written.CredentialsSection + "': " + exception.Message, CodeFor(exception), exception);
         }
     }
 
@@ -185,7 +202,35 @@ public sealed class ProfileWriter
     }
 
     private static ActionError Failure(string profileName, string reason, Exception? inner = null) =>
-        new("Failed to write AWS profile '" + profileName + "': " + reason, ErrorCode.ProfileFiles, inner);
+        new("Failed to write AWS profile '" + profileName + "': " + reason, CodeFor(inner), inner);
+
+    /// <summary>A full disk and a lock held too long are not about the profile's name or files: they get their own codes and hints.</summary>
+    private static ErrorCode CodeFor(Exception? exception) =>
+        exception is TimeoutException ? ErrorCode.ProfileFilesLocked
+        : DiskErrors.IsDiskFull(exception) ? ErrorCode.WriteFailed
+        : ErrorCode.ProfileFiles;
+
+    private ProfilePaths ResolvePaths(string profileName, string failurePrefix)
+    {
+        try
+        {
+            return ProfilePaths.Resolve(environment);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new ActionError(failurePrefix + profileName + "': " + exception.Message, ErrorCode.ProfileFiles, exception);
+        }
+    }
+
+    /// <summary>The directory check comes first, as in upstream, where creating the directory preceded reading.</summary>
+    private static void RefuseLinkedDirectoryOf(string path)
+    {
+        var directory = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            SafeFiles.RefuseSymbolicLinkDirectory(directory);
+        }
+    }
 
     private static void RefuseExisting(IniDocument document, string section)
     {
@@ -194,18 +239,6 @@ public sealed class ProfileWriter
             throw new IOException("Profile with name \"" + section +
                 "\" already exists. Please use the overwrite-aws-profile input if you want to overwrite existing profiles.");
         }
-    }
-
-    private static IniDocument Load(string path)
-    {
-        // The directory check comes first, as in upstream, where creating the directory preceded reading.
-        var directory = Path.GetDirectoryName(path);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            SafeFiles.RefuseSymbolicLinkDirectory(directory);
-        }
-
-        return IniDocument.Parse(SafeFiles.ReadText(path));
     }
 
     private void EnsureDirectoryOf(string path)
@@ -220,20 +253,16 @@ public sealed class ProfileWriter
         SafeFiles.EnsureDirectory(directory);
     }
 
-    private void Save(string path, IniDocument document)
-    {
-        log.Debug("Writing profile to " + path);
-        SafeFiles.WriteAtomically(path, document.Render());
-    }
-
     private void RemoveFrom(string path, params string[] sections)
     {
-        var directory = Path.GetDirectoryName(path);
-        if (!string.IsNullOrEmpty(directory))
+        RefuseLinkedDirectoryOf(path);
+        if (!File.Exists(path))
         {
-            SafeFiles.RefuseSymbolicLinkDirectory(directory);
+            // Nothing of ours can be there (a link counts as existing, and is refused below).
+            return;
         }
 
+        using var held = FileLock.AcquireAll([path], lockTimeout, time);
         var text = SafeFiles.ReadText(path);
         if (text is null)
         {

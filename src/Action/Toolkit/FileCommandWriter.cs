@@ -1,28 +1,33 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using Cac.Abstractions;
+using Cac.Action.Errors;
+using Cac.Action.FileSystem;
 
 namespace Cac.Action.Toolkit;
 
 /// <summary>
-/// Appends file commands to the files the runner names in <c>GITHUB_ENV</c>, <c>GITHUB_OUTPUT</c>,
-/// <c>GITHUB_STATE</c> and <c>GITHUB_STEP_SUMMARY</c>. Name/value pairs use the heredoc form
-/// (<c>name&lt;&lt;DELIM</c>, value, <c>DELIM</c>) with a fresh random delimiter per pair, so any value,
-/// multi-line ones included, round-trips. There is no fallback to the deprecated <c>::set-output</c> /
-/// <c>::set-env</c> commands: a missing variable is an error.
+/// Collects file commands for the files the runner names in <c>GITHUB_ENV</c>, <c>GITHUB_OUTPUT</c>,
+/// <c>GITHUB_STATE</c> and <c>GITHUB_STEP_SUMMARY</c>, and hands them over all at once through
+/// <see cref="Prepare"/>. Name/value pairs use the heredoc form (<c>name&lt;&lt;DELIM</c>, value,
+/// <c>DELIM</c>) with a fresh random delimiter per pair, so any value, multi-line ones included,
+/// round-trips. There is no fallback to the deprecated <c>::set-output</c> / <c>::set-env</c> commands: a
+/// missing variable is an error.
 /// </summary>
 public sealed class FileCommandWriter : IFileCommands
 {
-    private const string EnvVariable = "GITHUB_ENV";
-    private const string OutputVariable = "GITHUB_OUTPUT";
-    private const string StateVariable = "GITHUB_STATE";
-    private const string StepSummaryVariable = "GITHUB_STEP_SUMMARY";
+    public const string EnvVariable = "GITHUB_ENV";
+    public const string OutputVariable = "GITHUB_OUTPUT";
+    public const string StateVariable = "GITHUB_STATE";
+    public const string StepSummaryVariable = "GITHUB_STEP_SUMMARY";
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly IActionEnvironment environment;
     private readonly Func<string> delimiterFactory;
+    private readonly Dictionary<string, StringBuilder> pending = new(StringComparer.Ordinal);
 
     /// <summary>Creates a writer that finds the files through <paramref name="environment"/>.</summary>
     /// <param name="environment">Where the <c>GITHUB_*</c> file variables are read.</param>
@@ -48,6 +53,62 @@ public sealed class FileCommandWriter : IFileCommands
     {
         ArgumentNullException.ThrowIfNull(markdown);
         Append(StepSummaryVariable, markdown + "\n");
+    }
+
+    /// <inheritdoc />
+    public PreparedFileCommands Prepare()
+    {
+        var files = new Dictionary<string, PreparedCommandFile>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var (variable, text) in pending)
+            {
+                files[variable] = new PreparedCommandFile(variable, Open(environment, variable), Utf8NoBom.GetBytes(text.ToString()));
+            }
+        }
+        catch
+        {
+            foreach (var file in files.Values)
+            {
+                file.Dispose();
+            }
+
+            throw;
+        }
+
+        pending.Clear();
+        return new PreparedFileCommands(files);
+    }
+
+    /// <summary>
+    /// Opens the command file <paramref name="variable"/> names, for appending, and checks it is one this
+    /// action can write: set, present, a regular file (a character device such as /dev/null is accepted as
+    /// a sink), writable. Throws <see cref="FileCommandException"/> when the variable is unset (not a
+    /// runner) and an <see cref="ActionError"/> naming the file and what is wrong with it otherwise.
+    /// </summary>
+    public static AppendTarget Open(IActionEnvironment environment, string variable)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var path = environment.GetVariable(variable);
+        if (string.IsNullOrEmpty(path))
+        {
+            throw new FileCommandException("Unable to find environment variable for file command " + variable +
+                " (the runner sets it for every step; is this running outside GitHub Actions?)");
+        }
+
+        try
+        {
+            return AppendTarget.Open(path);
+        }
+        catch (FileNotFoundException exception)
+        {
+            // The toolkit's message, which people search for.
+            throw new ActionError("Missing file at path: " + path + " (from " + variable + ")", ErrorCode.RunnerFileUnusable, exception);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ActionError("Unable to use file command " + variable + ": " + exception.Message, ErrorCode.RunnerFileUnusable, exception);
+        }
     }
 
     private static string NewDelimiter() => "ghadelimiter_" + Guid.NewGuid().ToString("D");
@@ -90,29 +151,12 @@ public sealed class FileCommandWriter : IFileCommands
 
     private void Append(string fileVariable, string text)
     {
-        var path = environment.GetVariable(fileVariable);
-        if (string.IsNullOrEmpty(path))
+        if (!pending.TryGetValue(fileVariable, out var block))
         {
-            throw new FileCommandException("Unable to find environment variable for file command " + fileVariable +
-                " (the runner sets it for every step; is this running outside GitHub Actions?)");
+            block = new StringBuilder();
+            pending[fileVariable] = block;
         }
 
-        var bytes = Utf8NoBom.GetBytes(text);
-        try
-        {
-            // FileMode.Open rather than Append: the runner creates the file, so a missing one means a
-            // wrong path, and creating it would only hide that.
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
-            stream.Seek(0, SeekOrigin.End);
-            stream.Write(bytes);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new FileCommandException("Missing file at path: " + path, e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new FileCommandException("Unable to write file command " + fileVariable + " to " + path + ": " + e.Message, e);
-        }
+        block.Append(text);
     }
 }

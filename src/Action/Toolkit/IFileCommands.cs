@@ -2,8 +2,10 @@ namespace Cac.Action.Toolkit;
 
 /// <summary>
 /// The runner's file commands (<c>GITHUB_ENV</c>, <c>GITHUB_OUTPUT</c>, <c>GITHUB_STATE</c>,
-/// <c>GITHUB_STEP_SUMMARY</c>). Each call appends to the file named by its variable; a missing variable
-/// or a value that cannot be written safely throws <see cref="FileCommandException"/>.
+/// <c>GITHUB_STEP_SUMMARY</c>). The four commands only collect: nothing reaches a file until
+/// <see cref="Prepare"/> has opened and checked every file and the caller commits the prepared writes, so
+/// a run either hands out its whole result or none of it. A name or value that cannot be written safely
+/// throws <see cref="FileCommandException"/> at once.
 /// </summary>
 public interface IFileCommands
 {
@@ -18,4 +20,10 @@ public interface IFileCommands
 
     /// <summary>Appends Markdown to the job summary.</summary>
     void AppendStepSummary(string markdown);
+
+    /// <summary>
+    /// Opens and checks every file that has collected commands, without writing any, and hands the
+    /// collected blocks over to the result (collecting starts afresh).
+    /// </summary>
+    PreparedFileCommands Prepare();
 }

@@ -83,7 +83,7 @@ public sealed class SafeFilesTests : IDisposable
 
         var error = Assert.Throws<IOException>(() => SafeFiles.ReadText(path));
 
-        Assert.Equal(path + " (path is not a regular file)", error.Message);
+        Assert.Equal(path + " (path is not a regular file: it is a directory)", error.Message);
         Assert.Throws<IOException>(() => SafeFiles.WriteAtomically(path, "x"));
     }
 

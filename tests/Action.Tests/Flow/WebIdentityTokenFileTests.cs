@@ -81,7 +81,7 @@ public sealed class WebIdentityTokenFileTests : IDisposable
 
         var error = await Refused(path);
 
-        Assert.Equal(path + " (path is not a regular file)", error.Message);
+        Assert.Equal(path + " (path is not a regular file: it is a directory)", error.Message);
     }
 
     [Fact]
@@ -129,6 +129,8 @@ public sealed class WebIdentityTokenFileTests : IDisposable
     [InlineData("/var/run/secrets/foo/serviceaccount/../../../../etc/passwd", false)]
     [InlineData("/var/run/secrets/../serviceaccount/token", false)]
     [InlineData("var/run/secrets/foo/serviceaccount/token", false)]
+    [InlineData("/var/run/secrets/./serviceaccount/token", false)]
+    [InlineData("/var/run/secrets/eks.amazonaws.com/serviceaccount/../serviceaccount/token", false)]
     public void Only_the_kubelet_projected_token_is_allow_listed(string path, bool expected)
     {
         Assert.Equal(expected, WebIdentityTokenFile.IsAllowListed(path));

@@ -329,7 +329,10 @@ public sealed class ProfileWriterTests : IDisposable
             Assert.Equal(SafeFiles.DirectoryMode, File.GetUnixFileMode(temp.Combine("home/.aws")));
         }
 
-        Assert.Equal(new[] { ConfigPath, CredentialsPath }, Directory.GetFileSystemEntries(temp.Combine("home/.aws")).Order(StringComparer.Ordinal));
+        // The files, and the lock files beside them (left in place on purpose, see FileLock); no temporary file.
+        Assert.Equal(
+            new[] { FileLock.LockPathFor(ConfigPath), FileLock.LockPathFor(CredentialsPath), ConfigPath, CredentialsPath },
+            Directory.GetFileSystemEntries(temp.Combine("home/.aws")).Order(StringComparer.Ordinal));
     }
 
     [Fact]

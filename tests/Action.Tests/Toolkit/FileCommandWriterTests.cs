@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.RegularExpressions;
+using Cac.Action.Errors;
 using Cac.Action.Tests.TestSupport;
 using Cac.Action.Toolkit;
 
@@ -34,6 +35,7 @@ public sealed class FileCommandWriterTests : IDisposable
     public void ExportVariable_appends_a_heredoc_block_to_GITHUB_ENV()
     {
         writer.ExportVariable("AWS_REGION", "eu-west-1");
+        Flush(writer);
 
         Assert.Equal("AWS_REGION<<ghadelimiter_fixed\neu-west-1\nghadelimiter_fixed\n", File.ReadAllText(envFile));
     }
@@ -45,6 +47,7 @@ public sealed class FileCommandWriterTests : IDisposable
         writer.SetOutput("O", "output");
         writer.SaveState("S", "state");
         writer.AppendStepSummary("summary");
+        Flush(writer);
 
         Assert.Equal("E<<ghadelimiter_fixed\nenv\nghadelimiter_fixed\n", File.ReadAllText(envFile));
         Assert.Equal("O<<ghadelimiter_fixed\noutput\nghadelimiter_fixed\n", File.ReadAllText(outputFile));
@@ -59,6 +62,7 @@ public sealed class FileCommandWriterTests : IDisposable
 
         writer.SetOutput("a", "1");
         writer.SetOutput("b", "2");
+        Flush(writer);
 
         Assert.Equal(
             "existing=1\na<<ghadelimiter_fixed\n1\nghadelimiter_fixed\nb<<ghadelimiter_fixed\n2\nghadelimiter_fixed\n",
@@ -70,6 +74,7 @@ public sealed class FileCommandWriterTests : IDisposable
     {
         writer.SetOutput("multi", "line 1\nline 2\r\n");
         writer.SetOutput("empty", "");
+        Flush(writer);
 
         Assert.Equal(
             "multi<<ghadelimiter_fixed\nline 1\nline 2\r\n\nghadelimiter_fixed\n" +
@@ -88,6 +93,7 @@ public sealed class FileCommandWriterTests : IDisposable
             defaultWriter.SetOutput("name" + i, values[i]);
         }
 
+        Flush(defaultWriter);
         var pairs = RunnerEnvFileParser.Parse(File.ReadAllText(outputFile));
         Assert.Equal(values.Length, pairs.Count);
         for (var i = 0; i < values.Length; i++)
@@ -101,6 +107,7 @@ public sealed class FileCommandWriterTests : IDisposable
     public void Files_are_written_as_utf8_without_bom()
     {
         writer.SetOutput("name", "é");
+        Flush(writer);
 
         var expected = Encoding.UTF8.GetBytes("name<<ghadelimiter_fixed\né\nghadelimiter_fixed\n");
         Assert.Equal(expected, File.ReadAllBytes(outputFile));
@@ -113,6 +120,7 @@ public sealed class FileCommandWriterTests : IDisposable
 
         defaultWriter.SetOutput("a", "1");
         defaultWriter.SetOutput("b", "2");
+        Flush(defaultWriter);
 
         var lines = File.ReadAllText(outputFile).Split('\n');
         var pattern = new Regex("^ghadelimiter_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
@@ -159,6 +167,7 @@ public sealed class FileCommandWriterTests : IDisposable
     public void A_single_angle_bracket_in_a_name_is_fine()
     {
         writer.SetOutput("a<b", "v");
+        Flush(writer);
 
         Assert.StartsWith("a<b<<", File.ReadAllText(outputFile), StringComparison.Ordinal);
     }
@@ -175,7 +184,8 @@ public sealed class FileCommandWriterTests : IDisposable
             var environment = new DictionaryEnvironment([new KeyValuePair<string, string?>(variable, value)], EnvironmentWithAllFiles());
             var commands = new FileCommandWriter(environment, () => Delimiter);
 
-            var error = Assert.Throws<FileCommandException>(() => Invoke(commands, variable));
+            Invoke(commands, variable);
+            var error = Assert.Throws<FileCommandException>(() => commands.Prepare());
 
             Assert.StartsWith("Unable to find environment variable for file command " + variable, error.Message, StringComparison.Ordinal);
         }
@@ -192,9 +202,11 @@ public sealed class FileCommandWriterTests : IDisposable
         var environment = new DictionaryEnvironment([new KeyValuePair<string, string?>(variable, missing)], EnvironmentWithAllFiles());
         var commands = new FileCommandWriter(environment, () => Delimiter);
 
-        var error = Assert.Throws<FileCommandException>(() => Invoke(commands, variable));
+        Invoke(commands, variable);
+        var error = Assert.Throws<ActionError>(() => commands.Prepare());
 
-        Assert.Equal("Missing file at path: " + missing, error.Message);
+        Assert.Equal("Missing file at path: " + missing + " (from " + variable + ")", error.Message);
+        Assert.Same(ErrorCode.RunnerFileUnusable, error.Code);
         Assert.False(File.Exists(missing));
     }
 
@@ -204,9 +216,11 @@ public sealed class FileCommandWriterTests : IDisposable
         var missing = Path.Combine(temp.Path, "no-such-dir", "set_env");
         var environment = new DictionaryEnvironment([new KeyValuePair<string, string?>("GITHUB_ENV", missing)]);
 
-        var error = Assert.Throws<FileCommandException>(() => new FileCommandWriter(environment).ExportVariable("A", "b"));
+        var commands = new FileCommandWriter(environment);
+        commands.ExportVariable("A", "b");
+        var error = Assert.Throws<ActionError>(() => commands.Prepare());
 
-        Assert.Equal("Missing file at path: " + missing, error.Message);
+        Assert.Equal("Missing file at path: " + missing + " (from GITHUB_ENV)", error.Message);
     }
 
     [Fact]
@@ -216,6 +230,7 @@ public sealed class FileCommandWriterTests : IDisposable
 
         writer.AppendStepSummary("| a | b |\n|---|---|");
         writer.AppendStepSummary("");
+        Flush(writer);
 
         Assert.Equal("# Before\n| a | b |\n|---|---|\n\n", File.ReadAllText(summaryFile));
     }
@@ -226,8 +241,16 @@ public sealed class FileCommandWriterTests : IDisposable
         var sink = new OutputSink(writer);
 
         sink.SetOutput("aws-account-id", "000000000000");
+        Flush(writer);
 
         Assert.Equal("aws-account-id<<ghadelimiter_fixed\n000000000000\nghadelimiter_fixed\n", File.ReadAllText(outputFile));
+    }
+
+    /// <summary>Hands over everything collected, in the order the result writer uses.</summary>
+    internal static void Flush(IFileCommands commands)
+    {
+        using var prepared = commands.Prepare();
+        Cac.Action.Flow.AllOrNothing.Commit([prepared.State, prepared.StepSummary, prepared.Outputs, prepared.Environment]);
     }
 
     private static void Invoke(FileCommandWriter commands, string variable)
