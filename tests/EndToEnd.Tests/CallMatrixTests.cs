@@ -46,7 +46,7 @@ public sealed class CallMatrixTests
         Assert.Contains("Assuming role with OIDC", result.Lines);
         Expect.SecretsMaskedFirst(result, CredentialVariables);
         Assert.Contains(result.Masks, mask => mask.StartsWith("eyJ", StringComparison.Ordinal));
-        Assert.Contains("| Credential source | oidc |", result.Summary, StringComparison.Ordinal);
+        Assert.Contains("| Credential source | `oidc` |", result.Summary, StringComparison.Ordinal);
         Assert.Contains("exported-variables", result.State.Select(entry => entry.Key));
     }
 
