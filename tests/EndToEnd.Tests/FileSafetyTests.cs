@@ -106,54 +106,6 @@ public sealed class FileSafetyTests
         Assert.False(File.Exists(CredentialsFile(scenario)), "the profile written before the failure is still there");
     }
 
-    /// <summary>
-    /// A real full disk: GITHUB_ENV on a 4 KiB tmpfs (in a user and mount namespace of the run's own) that
-    /// has room for only part of the block. The runner applies every complete pair before a cut-off one,
-    /// so the file must end up exactly as it was. (bash, not sh: dash drops the INPUT_AWS-REGION style
-    /// variables, whose names are not shell identifiers, from the environment it passes on.)
-    /// </summary>
-    [Fact]
-    public async Task A_block_cut_off_by_a_full_disk_is_cut_back_so_the_runner_finds_no_pair_of_it()
-    {
-        await using var aws = await LocalAws.StartAsync();
-        var directory = Directory.CreateTempSubdirectory("cac-tmpfs-").FullName;
-        try
-        {
-            var mountPoint = Directory.CreateDirectory(Path.Combine(directory, "disk")).FullName;
-            var seed = Path.Combine(directory, "seed");
-
-            // 4000 bytes of an earlier step's pair: the block finds 96 bytes left in the one page there is.
-            File.WriteAllText(seed, "EARLIER<<D\n" + new string('x', 4000 - 14) + "\nD\n");
-            Assert.Equal(4000, new FileInfo(seed).Length);
-            using var process = new ActionProcess(LocalAws.FindPublishedExecutable(),
-            [
-                "unshare", "--user", "--map-root-user", "--mount", "bash", "-c",
-                "mount -t tmpfs -o size=4k tmpfs \"$CAC_DISK\" && cp \"$CAC_SEED\" \"$CAC_DISK/set_env\" || exit 99; " +
-                "\"$0\"; rc=$?; cp \"$CAC_DISK/set_env\" \"$CAC_RESULT\"; exit $rc",
-            ]);
-            var environment = aws.OidcEnvironment(process);
-            LocalAws.SetInput(environment, "role-to-assume", LocalAws.DemoRoleArn);
-            LocalAws.SetInput(environment, "aws-region", "us-east-1");
-            environment["CAC_DISK"] = mountPoint;
-            environment["CAC_SEED"] = seed;
-            environment["CAC_RESULT"] = process.EnvFile;
-            environment["GITHUB_ENV"] = Path.Combine(mountPoint, "set_env");
-
-            var result = await process.RunAsync(environment);
-
-            Assert.True(result.ExitCode == 1, "exit code " + result.ExitCode + " (99: the tmpfs could not be set up)\n" + result.StandardOutput + result.StandardError);
-            Assert.Contains(result.Lines, line => line.StartsWith("::error::Unable to write file command GITHUB_ENV to " + environment["GITHUB_ENV"] + ": No space left on device", StringComparison.Ordinal));
-            Assert.Equal(File.ReadAllText(seed), File.ReadAllText(process.EnvFile));
-            Assert.Equal("EARLIER", Assert.Single(result.Exports).Key);
-            Assert.Empty(result.Outputs);
-            Assert.Empty(result.State);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-    }
-
     [Fact]
     public async Task The_post_step_ignores_names_in_its_state_that_the_main_step_never_exports()
     {
