@@ -153,6 +153,7 @@ public sealed class ProfileWriter
             throw;
         }
     }
+
     /// <summary>
     /// Removes the profile's sections: <c>[name]</c> from the credentials file and <c>[default]</c> or
     /// <c>[profile name]</c> from the config file, at the paths the environment names now. Everything
