@@ -44,10 +44,12 @@ public sealed class AppendTarget : IDisposable
     }
 
     /// <summary>
-    /// Writes <paramref name="bytes"/> after the original end in one call (the runtime loops over short
-    /// writes). On failure part of it may be there: call <see cref="RollBack"/>.
+    /// Writes <paramref name="bytes"/> at the current end in one call (the runtime loops over short
+    /// writes). The end is taken now rather than when opened, so two variables naming the same file both
+    /// append. On failure part of it may be there: call <see cref="RollBack"/>.
     /// </summary>
-    public void Append(ReadOnlySpan<byte> bytes) => RandomAccess.Write(handle, bytes, OriginalLength);
+    public void Append(ReadOnlySpan<byte> bytes) =>
+        RandomAccess.Write(handle, bytes, Kind == FileKind.Regular ? RandomAccess.GetLength(handle) : 0);
 
     /// <summary>Cuts a regular file back to <see cref="OriginalLength"/>, removing whatever this run appended.</summary>
     public void RollBack()

@@ -26,6 +26,22 @@ public sealed class AppendTargetTests : IDisposable
     }
 
     [Fact]
+    public void Two_targets_on_one_file_both_append_and_rolling_both_back_restores_it()
+    {
+        var path = temp.Write("shared", "EARLIER=1\n");
+        using var first = AppendTarget.Open(path);
+        using var second = AppendTarget.Open(path);
+
+        first.Append("A=1\n"u8);
+        second.Append("B=2\n"u8);
+        Assert.Equal("EARLIER=1\nA=1\nB=2\n", File.ReadAllText(path));
+
+        second.RollBack();
+        first.RollBack();
+        Assert.Equal("EARLIER=1\n", File.ReadAllText(path));
+    }
+
+    [Fact]
     public void A_full_disk_fails_the_append_as_a_full_disk()
     {
         using var target = AppendTarget.Open("/dev/full");
