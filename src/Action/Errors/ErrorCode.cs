@@ -66,6 +66,9 @@ public sealed record ErrorCode(string Code, string Hint)
     public static readonly ErrorCode ProfileFiles = new("CAC-E022",
         "Fix `aws-profile` (no whitespace, brackets or slashes), set `overwrite-aws-profile: true` to replace an existing profile, and keep the profile files and their directory free of symbolic links.");
 
+    public static readonly ErrorCode OpenSslMissing = new("CAC-E050",
+        "Install OpenSSL on the runner (libssl3 on Debian and Ubuntu, openssl-libs on RHEL, Fedora and Amazon Linux); a container image needs libssl and libcrypto in it.");
+
     public static readonly ErrorCode Internal = new("CAC-E099",
         "Unexpected failure; re-run with step debug logging (ACTIONS_STEP_DEBUG=true) and report it with that log.");
 }
