@@ -14,7 +14,6 @@ public sealed class ProcessStartTests
     [InlineData("/app/configure-aws-credentials", new[] { "post" }, new[] { "post" })]
     [InlineData("/app/post", new string[0], new[] { "post" })]
     [InlineData("post", new string[0], new[] { "post" })]
-    [InlineData(@"C:\action\post.exe", new string[0], new[] { "post" })]
     [InlineData("/app/post", new[] { "extra" }, new[] { "post", "extra" })]
     [InlineData("/app/Post", new string[0], new string[0])]
     [InlineData("/app/post-something", new string[0], new string[0])]
