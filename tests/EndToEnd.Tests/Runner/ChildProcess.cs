@@ -56,7 +56,7 @@ internal static class ChildProcess
     {
         foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
-            var candidate = Path.Combine(directory, name);
+            var candidate = Path.Combine(directory, OperatingSystem.IsWindows() ? name + ".exe" : name);
             if (File.Exists(candidate))
             {
                 return candidate;

@@ -9,7 +9,7 @@ namespace Cac.EndToEnd.Tests.Runner;
 /// <summary>
 /// Runs a stage of a node action the way the runner does: its own Node with the script named by
 /// <c>runs.main</c> or <c>runs.post</c>, no shell, in the workspace, with the step's variables over the runner
-/// process's own (PATH, the runner user's HOME).
+/// process's own (PATH, the runner user's home as HOME, and USERPROFILE on Windows).
 /// </summary>
 internal static class NodeActionRunner
 {
@@ -18,9 +18,15 @@ internal static class NodeActionRunner
         var files = job.NewStepFiles();
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["PATH"] = "/usr/local/bin:/usr/bin:/bin",
+            ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? string.Empty,
             ["HOME"] = job.Home,
         };
+        if (OperatingSystem.IsWindows())
+        {
+            environment["USERPROFILE"] = job.Home;
+            environment["SystemRoot"] = Environment.GetEnvironmentVariable("SystemRoot") ?? @"C:\Windows";
+        }
+
         foreach (var (name, value) in StepEnvironment.For(job, action, with, files))
         {
             environment[name] = value;
