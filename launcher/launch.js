@@ -9,7 +9,6 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const zlib = require('node:zlib');
 
 /** Node's platform-arch pairs and the .NET runtime identifiers of the binaries built for them. */
 const RUNTIME_IDS = Object.freeze({
@@ -89,7 +88,8 @@ function unpack(root, entry, id) {
   }
   let binary;
   try {
-    binary = zlib.brotliDecompressSync(compressed, { maxOutputLength: entry.size });
+    // Loaded here, not at the top: only a job's first step unpacks.
+    binary = require('node:zlib').brotliDecompressSync(compressed, { maxOutputLength: entry.size });
   } catch (error) {
     throw new LaunchError('The binary for ' + id + ' (' + source + ') is corrupt: it does not decompress (' + error.message + '). ' + HELP);
   }
@@ -104,26 +104,23 @@ function unpack(root, entry, id) {
 /**
  * Writes the verified binary beside its final path and renames it into place, so a reader (another step,
  * or a concurrent job sharing the directory) sees either no file, a complete one, or the previous one.
+ * No fsync: a copy left incomplete by a crash fails the digest check on the next use and is replaced.
+ * Returns false when the rename was refused because the file in place is in use (Windows).
  */
 function install(binary, target) {
   const temporary = target + '.' + process.pid + '.' + crypto.randomBytes(6).toString('hex') + '.tmp';
-  const descriptor = fs.openSync(temporary, 'wx', 0o755);
-  try {
-    fs.writeSync(descriptor, binary);
-    fs.fsyncSync(descriptor);
-  } finally {
-    fs.closeSync(descriptor);
-  }
+  fs.writeFileSync(temporary, binary, { flag: 'wx', mode: 0o755 });
   // The umask may have cleared bits from the creation mode.
   fs.chmodSync(temporary, 0o755);
   try {
     fs.renameSync(temporary, target);
+    return true;
   } catch (error) {
     fs.rmSync(temporary, { force: true });
-    // Windows refuses to replace a file another job is running; that file is then the one to use.
-    if (!['EPERM', 'EACCES', 'EBUSY'].includes(error.code)) {
-      throw error;
+    if (['EPERM', 'EACCES', 'EBUSY'].includes(error.code)) {
+      return false;
     }
+    throw error;
   }
 }
 
@@ -141,10 +138,12 @@ function prepareBinary({ root, cacheRoot, platform, arch }) {
   }
   const binary = unpack(root, entry, id);
   fs.mkdirSync(directory, { recursive: true, mode: 0o700 });
-  install(binary, target);
-  const installed = hashFile(target);
-  if (installed !== entry.sha256) {
-    throw new LaunchError('The unpacked binary ' + target + ' does not match the manifest (SHA-256 ' + installed + '); re-run the job.');
+  if (!install(binary, target)) {
+    // Another job is running the file in place: it is the one to use, if it is the right one.
+    const inPlace = hashFile(target);
+    if (inPlace !== entry.sha256) {
+      throw new LaunchError('The unpacked binary ' + target + ' is in use and does not match the manifest (SHA-256 ' + inPlace + '); re-run the job.');
+    }
   }
   return target;
 }
