@@ -29,6 +29,10 @@ function unpackedPath(layout) {
   return path.join(layout.runnerTemp, 'configure-aws-credentials-csharp', entry.sha256.slice(0, 16), name);
 }
 
+// The fake binary is a Node script with a shebang, which Windows cannot start as an .exe; there the
+// end-to-end tests (tests/EndToEnd.Tests/Launcher) run the launcher over the real binary instead.
+const SPAWNS_FAKE_BINARY = { skip: process.platform === 'win32' && 'the fake binary is a script' };
+
 function errorLines(stdout) {
   return stdout.split('\n').filter((line) => line.startsWith('::error::'));
 }
@@ -60,7 +64,7 @@ test('an unsupported platform is one error line and exit code 1', async () => {
   }
 });
 
-test('main runs the binary with no argument and post with "post", the environment untouched', () => {
+test('main runs the binary with no argument and post with "post", the environment untouched', SPAWNS_FAKE_BINARY, () => {
   const layout = createLayout();
   try {
     const env = { 'INPUT_ROLE-TO-ASSUME': 'arn:aws:iam::111111111111:role/x', 'STATE_exported-variables': 'AWS_REGION', 'WITH SPACE': 'a b', EMPTY: '' };
@@ -81,7 +85,7 @@ test('main runs the binary with no argument and post with "post", the environmen
   }
 });
 
-test('the binary\'s standard output is the step\'s, and its exit code is the launcher\'s', () => {
+test('the binary\'s standard output is the step\'s, and its exit code is the launcher\'s', SPAWNS_FAKE_BINARY, () => {
   const layout = createLayout();
   try {
     for (const code of [0, 1, 3]) {
@@ -94,7 +98,7 @@ test('the binary\'s standard output is the step\'s, and its exit code is the lau
   }
 });
 
-test('the first use unpacks the verified binary with mode 0755; later uses run that copy', { skip: process.platform === 'win32' }, () => {
+test('the first use unpacks the verified binary with mode 0755; later uses run that copy', SPAWNS_FAKE_BINARY, () => {
   const layout = createLayout();
   try {
     runLauncher(layout, 'main.js');
@@ -114,7 +118,7 @@ test('the first use unpacks the verified binary with mode 0755; later uses run t
   }
 });
 
-test('a corrupt unpacked copy is detected and replaced before it runs', () => {
+test('a corrupt unpacked copy is detected and replaced before it runs', SPAWNS_FAKE_BINARY, () => {
   const layout = createLayout();
   try {
     runLauncher(layout, 'main.js');
@@ -198,7 +202,7 @@ test('a manifest entry naming a file outside bin/ is refused', () => {
   }
 });
 
-test('paths with spaces and shell syntax are passed as they are: no shell in between', () => {
+test('paths with spaces and shell syntax are passed as they are: no shell in between', SPAWNS_FAKE_BINARY, () => {
   const layout = createLayout();
   const strange = path.join(layout.runnerTemp, 'dir with spaces; $(echo oops) `x` & "q"');
   fs.mkdirSync(strange);
@@ -211,7 +215,7 @@ test('paths with spaces and shell syntax are passed as they are: no shell in bet
   }
 });
 
-test('concurrent first uses of one cache directory all run the verified binary', async () => {
+test('concurrent first uses of one cache directory all run the verified binary', SPAWNS_FAKE_BINARY, async () => {
   const layout = createLayout();
   try {
     const runs = Array.from({ length: 8 }, (_, index) => new Promise((resolve) => {
@@ -236,7 +240,7 @@ test('concurrent first uses of one cache directory all run the verified binary',
   }
 });
 
-test('a cancelled step: SIGTERM and SIGINT reach the binary, and its exit code is kept', { skip: process.platform === 'win32' }, async () => {
+test('a cancelled step: SIGTERM and SIGINT reach the binary, and its exit code is kept', SPAWNS_FAKE_BINARY, async () => {
   for (const [signal, exitCode] of [['SIGTERM', 0], ['SIGINT', 1]]) {
     const layout = createLayout();
     try {
