@@ -33,7 +33,6 @@ var warmTemp = Directory.CreateDirectory(Path.Combine(scratch, "warm")).FullName
 var peaks = new List<long>();
 
 var saved = (await MainAsync(executable, null, warmTemp)).State;
-var first = 0;
 var cases = new List<(string Name, Func<Task<ActionRunResult>> Run)>
 {
     ("binary, main", async () =>
@@ -48,7 +47,16 @@ var cases = new List<(string Name, Func<Task<ActionRunResult>> Run)>
     }),
     ("launcher, main, binary already unpacked", () => MainAsync(mainScript, node, warmTemp)),
     ("launcher, main, first use in the job", () =>
-        MainAsync(mainScript, node, Directory.CreateDirectory(Path.Combine(scratch, "first-" + first++)).FullName)),
+    {
+        // A fresh RUNNER_TEMP each time, as in a new job; the previous one goes.
+        var previous = Path.Combine(scratch, "first");
+        if (Directory.Exists(previous))
+        {
+            Directory.Delete(previous, recursive: true);
+        }
+
+        return MainAsync(mainScript, node, Directory.CreateDirectory(previous).FullName);
+    }),
     ("binary, post", () => PostAsync(executable, null, saved)),
     ("launcher, post", () => PostAsync(postScript, node, saved)),
     // ActionProcess runs `launcher... executable argument`: here `node -e 0`.
