@@ -1,14 +1,18 @@
 using System;
+using System.Runtime.InteropServices;
 using Cac.Abstractions;
-using Cac.Action;
+using Cac.Action.Startup;
 using Cac.Action.Toolkit;
 
-// Composition root: the only place that touches the process (environment, stdout, clock, SDK globals).
-// The SDK's own profile lookup is pointed nowhere: every client is configured explicitly and ambient
-// profiles are read by the action itself, so a malformed ~/.aws/credentials cannot break an OIDC run.
+// Composition root: the only place that touches the process (environment, stdout, argv[0], native
+// libraries, SDK globals). The SDK's own profile lookup is pointed nowhere: every client is configured
+// explicitly and ambient profiles are read by the action itself, so a malformed ~/.aws/credentials cannot
+// break an OIDC run.
 Amazon.AWSConfigs.AWSProfilesLocation = "/nonexistent/.aws/credentials";
 using var console = new ProcessConsole();
-var exitCode = await ActionHost.RunAsync(args, new ProcessEnvironment(), console, TimeProvider.System, ActionHostOptions.Default, default).ConfigureAwait(false);
+var exitCode = await ProcessStart.RunAsync(
+    Environment.GetCommandLineArgs()[0], args, new ProcessEnvironment(), console, OperatingSystem.IsLinux(),
+    name => NativeLibrary.TryLoad(name, out _)).ConfigureAwait(false);
 console.Flush();
 return exitCode;
 

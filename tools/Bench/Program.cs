@@ -3,11 +3,16 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using Cac.Emulators.Runner;
 
-// Benchmark (not a test): N full OIDC runs of the published executable against the local emulators.
-// Reports wall time per run (median, p90, min, max) and the peak resident set size of a run, measured
-// by GNU time around each run (the kernel's figure for that process alone).
+// Benchmark (not a test): full OIDC runs against the local emulators, timed from process start to exit.
+//   binary           the published executable run directly (and its peak resident set size, by GNU time)
+//   launcher, warm   `node launcher/main.js` of the release layout, the binary already unpacked in RUNNER_TEMP
+//   launcher, first  the same with an empty RUNNER_TEMP each time: unpack, verify, write, then run
+//   post             `node launcher/post.js` with the state a main step saved, and the binary's post directly
+//   node -e 0        Node's own start, for reference
+// Usage: ./scripts/bench [runs]   (scripts/bench packages first)
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 30;
 const string GnuTime = "/usr/bin/time";
 var rssFile = Path.GetTempFileName();
@@ -19,47 +24,150 @@ if (meter is null)
 
 await using var aws = await LocalAws.StartAsync();
 var executable = LocalAws.FindPublishedExecutable();
-var times = new List<double>();
+var package = Path.Combine(RepositoryRoot(), "artifacts", "package");
+var mainScript = Path.Combine(package, "launcher", "main.js");
+var postScript = Path.Combine(package, "launcher", "post.js");
+IReadOnlyList<string> node = [FindOnPath("node")];
+var scratch = Directory.CreateTempSubdirectory("cac-bench-").FullName;
+var warmTemp = Directory.CreateDirectory(Path.Combine(scratch, "warm")).FullName;
 var peaks = new List<long>();
-const int WarmUpRuns = 3;
-for (var i = 0; i < runs + WarmUpRuns; i++)
+
+var saved = (await MainAsync(executable, null, warmTemp)).State;
+var cases = new List<(string Name, Func<Task<ActionRunResult>> Run)>
 {
-    using var process = new ActionProcess(executable, meter);
-    var environment = aws.OidcEnvironment(process);
-    LocalAws.SetInput(environment, "role-to-assume", LocalAws.DemoRoleArn);
-    LocalAws.SetInput(environment, "aws-region", "us-east-1");
-    LocalAws.SetInput(environment, "audience", "sts.amazonaws.com");
-    var result = await process.RunAsync(environment);
-    if (result.ExitCode != 0)
+    ("binary, main", async () =>
     {
-        Console.Error.WriteLine(result.StandardOutput + result.StandardError);
-        throw new InvalidOperationException("A benchmark run failed (exit code " + result.ExitCode + ")");
-    }
+        var result = await MainAsync(executable, meter, runnerTemp: null);
+        if (meter is not null)
+        {
+            peaks.Add(long.Parse(File.ReadAllText(rssFile).Trim(), CultureInfo.InvariantCulture));
+        }
 
-    // The first runs warm the emulators' JIT and the page cache; they are not counted.
-    if (i < WarmUpRuns)
+        return result;
+    }),
+    ("launcher, main, binary already unpacked", () => MainAsync(mainScript, node, warmTemp)),
+    ("launcher, main, first use in the job", () =>
     {
-        continue;
-    }
+        // A fresh RUNNER_TEMP each time, as in a new job; the previous one goes.
+        var previous = Path.Combine(scratch, "first");
+        if (Directory.Exists(previous))
+        {
+            Directory.Delete(previous, recursive: true);
+        }
 
-    times.Add(result.Elapsed.TotalMilliseconds);
-    if (meter is not null)
-    {
-        peaks.Add(long.Parse(File.ReadAllText(rssFile).Trim(), CultureInfo.InvariantCulture));
-    }
+        return MainAsync(mainScript, node, Directory.CreateDirectory(previous).FullName);
+    }),
+    ("binary, post", () => PostAsync(executable, null, saved)),
+    ("launcher, post", () => PostAsync(postScript, node, saved)),
+    // ActionProcess runs `launcher... executable argument`: here `node -e 0`.
+    ("node -e 0", () => new ActionProcess("-e", node).RunAsync(new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" }, "0")),
+};
+var upstreamShaped = Environment.GetEnvironmentVariable("CAC_BENCH_UPSTREAM_SHAPED");
+if (!string.IsNullOrEmpty(upstreamShaped))
+{
+    cases.Add(("upstream-shaped JS (see bench-upstream-shaped)", () => MainAsync(upstreamShaped, node, warmTemp)));
 }
 
-File.Delete(rssFile);
-times.Sort();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"OIDC runs: {runs}  wall time ms: median {Percentile(times, 0.5):F1}  p90 {Percentile(times, 0.9):F1}  min {times[0]:F1}  max {times[^1]:F1}"));
+var medians = await MeasureInterleavedAsync(cases);
 if (peaks.Count > 0)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"peak RSS of a run: max {peaks.Max() / 1024.0:F1} MB  median {peaks.Order().ElementAt(peaks.Count / 2) / 1024.0:F1} MB"));
+        $"peak RSS of a binary run: max {peaks.Max() / 1024.0:F1} MB  median {peaks.Order().ElementAt(peaks.Count / 2) / 1024.0:F1} MB"));
 }
 
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"launcher overhead over the binary (medians): main {medians[1] - medians[0]:F1} ms warm, {medians[2] - medians[0]:F1} ms on first use; post {medians[4] - medians[3]:F1} ms"));
+if (medians.Count > 6)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"first use through the launcher / upstream-shaped run: {medians[2] / medians[6]:F2}"));
+}
+
+File.Delete(rssFile);
+Directory.Delete(scratch, recursive: true);
 return 0;
+
+// Runs every case `runs` times, one run of each in turn so that they share the machine's load, after
+// three warm-up rounds (emulator JIT, page cache); prints each case's spread, returns the medians in order.
+async Task<List<double>> MeasureInterleavedAsync(IReadOnlyList<(string Name, Func<Task<ActionRunResult>> Run)> measured)
+{
+    var times = measured.Select(_ => new List<double>()).ToList();
+    for (var round = 0; round < runs + 3; round++)
+    {
+        for (var i = 0; i < measured.Count; i++)
+        {
+            var result = await measured[i].Run();
+            if (result.ExitCode != 0)
+            {
+                Console.Error.WriteLine(result.StandardOutput + result.StandardError);
+                throw new InvalidOperationException(measured[i].Name + ": a run failed (exit code " + result.ExitCode + ")");
+            }
+
+            if (round >= 3)
+            {
+                times[i].Add(result.Elapsed.TotalMilliseconds);
+            }
+        }
+    }
+
+    var medians = new List<double>();
+    for (var i = 0; i < measured.Count; i++)
+    {
+        times[i].Sort();
+        medians.Add(Percentile(times[i], 0.5));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{measured[i].Name,-48} runs {runs}  ms: median {medians[i],6:F1}  p90 {Percentile(times[i], 0.9),6:F1}  min {times[i][0],6:F1}  max {times[i][^1],6:F1}"));
+    }
+
+    return medians;
+}
+
+async Task<ActionRunResult> MainAsync(string program, IReadOnlyList<string>? launcher, string? runnerTemp)
+{
+    using var process = new ActionProcess(program, launcher);
+    var environment = aws.OidcEnvironment(process);
+    if (runnerTemp is not null)
+    {
+        environment["RUNNER_TEMP"] = runnerTemp;
+    }
+
+    LocalAws.SetInput(environment, "role-to-assume", LocalAws.DemoRoleArn);
+    LocalAws.SetInput(environment, "aws-region", "us-east-1");
+    LocalAws.SetInput(environment, "audience", "sts.amazonaws.com");
+    return await process.RunAsync(environment);
+}
+
+// The post step with the main step's state; the launcher's post.js runs the binary with `post` itself.
+async Task<ActionRunResult> PostAsync(string program, IReadOnlyList<string>? launcher, IReadOnlyList<KeyValuePair<string, string>> state)
+{
+    using var process = new ActionProcess(program, launcher);
+    var environment = aws.Environment(process);
+    environment["RUNNER_TEMP"] = warmTemp;
+    foreach (var (name, value) in state)
+    {
+        environment["STATE_" + name] = value;
+    }
+
+    return await process.RunAsync(environment, launcher is null ? "post" : null);
+}
 
 static double Percentile(List<double> sorted, double fraction) =>
     sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
+
+static string FindOnPath(string name) =>
+    (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+        .Select(directory => Path.Combine(directory, name))
+        .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException(name + " is not on PATH");
+
+static string RepositoryRoot()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "action.yml")))
+        {
+            return directory.FullName;
+        }
+    }
+
+    throw new DirectoryNotFoundException("Repository root not found above " + AppContext.BaseDirectory);
+}

@@ -18,6 +18,7 @@ public sealed class ErrorCodeDocumentationTests
         ErrorCode.TokenFile, ErrorCode.NoCredentialsFound, ErrorCode.ProfileFiles, ErrorCode.Internal,
         ErrorCode.RunnerFileUnusable, ErrorCode.WriteFailed, ErrorCode.ProfileFilesLocked, ErrorCode.ContainerCredentials,
         ErrorCode.AmbientProfileFiles,
+        ErrorCode.OpenSslMissing,
     ];
 
     [Fact]

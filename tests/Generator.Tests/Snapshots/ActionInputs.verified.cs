@@ -170,7 +170,7 @@ namespace Cac.Action
         /// <remarks>Input 'action-timeout-s' (INPUT_ACTION-TIMEOUT-S).</remarks>
         public int? ActionTimeoutS { get; }
 
-        /// <summary>Name of a profile to write to the shared credentials and config files (`~/.aws/credentials` and `~/.aws/config`, or `AWS_SHARED_CREDENTIALS_FILE` and `AWS_CONFIG_FILE`), and to export as AWS_PROFILE when `output-env-credentials` is true. Inside this container action `~` is `/github/home`; later `run:` steps find the files under `${{ runner.temp }}/_github_home/.aws/`.</summary>
+        /// <summary>Name of a profile to write to the shared credentials and config files (`~/.aws/credentials` and `~/.aws/config`, or `AWS_SHARED_CREDENTIALS_FILE` and `AWS_CONFIG_FILE`), and to export as AWS_PROFILE when `output-env-credentials` is true. `~` is the home directory of the runner's user, where later steps and the AWS CLI look; in the container variant (`uses: OWNER/REPO/container@v1`) it is `/github/home`, which later `run:` steps find under `${{ runner.temp }}/_github_home/.aws/`.</summary>
         /// <remarks>Input 'aws-profile' (INPUT_AWS-PROFILE).</remarks>
         public string AwsProfile { get; }
 

@@ -62,7 +62,7 @@ public sealed class LocalAws : IAsyncDisposable
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            var candidate = Path.Combine(directory.FullName, "artifacts", "publish", "configure-aws-credentials");
+            var candidate = Path.Combine(directory.FullName, "artifacts", "publish", OperatingSystem.IsWindows() ? "configure-aws-credentials.exe" : "configure-aws-credentials");
             if (File.Exists(candidate))
             {
                 return candidate;
