@@ -261,7 +261,7 @@ public sealed class CredentialFlow
     }
 
     private static ActionError TokenFetchFailed(GitHubTokenException exception) =>
-        new("getIDToken call failed: Error message: " + exception.Message, ErrorCode.OidcTokenFetch, exception);
+        new("getIDToken call failed: Error message: " + exception.Message, StsFailures.RefusedAnswerCode(exception) ?? ErrorCode.OidcTokenFetch, exception);
 
     private void RejectSpecialCharacters(IssuedCredentials credentials)
     {

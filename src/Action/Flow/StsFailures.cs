@@ -2,6 +2,7 @@ using System;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using Cac.Action.Errors;
+using Cac.Action.Http;
 using Cac.Action.Sts;
 
 namespace Cac.Action.Flow;
@@ -24,6 +25,11 @@ public static class StsFailures
 
     public static ErrorCode Classify(Exception exception, ErrorCode fallback)
     {
+        if (RefusedAnswerCode(exception) is { } refused)
+        {
+            return refused;
+        }
+
         if (exception is AmazonServiceException service && !string.IsNullOrEmpty(service.ErrorCode))
         {
             var message = service.Message ?? string.Empty;
@@ -74,6 +80,17 @@ public static class StsFailures
             return service.Message;
         }
 
+        // Our own verdicts on an answer say what happened better than whatever wraps them.
+        if (Find<RefusedAnswerException>(exception) is { } refused)
+        {
+            return refused.Message;
+        }
+
+        if (Find<RequestTimeoutException>(exception) is { } timeout)
+        {
+            return timeout.Message;
+        }
+
         var innermost = exception;
         while (innermost.InnerException is not null
             && (innermost is AmazonClientException or TypeInitializationException || innermost.Message.Length == 0))
@@ -84,5 +101,28 @@ public static class StsFailures
         return innermost is TaskCanceledException or OperationCanceledException
             ? "the request timed out (" + innermost.Message + ")"
             : innermost.Message;
+    }
+
+    /// <summary>The code of a redirect or an oversized answer anywhere in <paramref name="exception"/>, else null.</summary>
+    public static ErrorCode? RefusedAnswerCode(Exception exception) => Find<RefusedAnswerException>(exception) switch
+    {
+        RedirectRefusedException => ErrorCode.Redirected,
+        ResponseTooLargeException => ErrorCode.AnswerTooLarge,
+        _ => null,
+    };
+
+    /// <summary><paramref name="exception"/> or the first of its inner exceptions that is a <typeparamref name="T"/>.</summary>
+    public static T? Find<T>(Exception? exception)
+        where T : Exception
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using Amazon.Runtime;
+using Cac.Action.Http;
 using Cac.Action.Toolkit;
 
 namespace Cac.Action.Sts;
@@ -15,13 +16,27 @@ namespace Cac.Action.Sts;
 /// </summary>
 public static class TransientErrors
 {
-    private static readonly string[] TransientCodes =
+    private static readonly string[] ThrottlingCodes =
     [
         "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
-        "TooManyRequestsException", "RequestLimitExceeded", "SlowDown", "PriorRequestNotComplete",
-        "InternalFailure", "InternalError", "ServiceUnavailable", "ServiceUnavailableException",
+        "TooManyRequestsException", "RequestLimitExceeded", "SlowDown",
+    ];
+
+    private static readonly string[] TransientCodes =
+    [
+        .. ThrottlingCodes,
+        "PriorRequestNotComplete", "InternalFailure", "InternalError", "ServiceUnavailable", "ServiceUnavailableException",
         "RequestTimeout", "RequestTimeoutException", "IDPCommunicationError",
     ];
+
+    /// <summary>True for an answer asking the caller to slow down: STS's throttling codes, or HTTP 429 from either service.</summary>
+    public static bool IsThrottling(Exception exception) => exception switch
+    {
+        GitHubTokenException token => token.StatusCode == HttpStatusCode.TooManyRequests,
+        AmazonServiceException service => (service.ErrorCode is { Length: > 0 } code && Array.IndexOf(ThrottlingCodes, code) >= 0)
+            || service.StatusCode == HttpStatusCode.TooManyRequests,
+        _ => false,
+    };
 
     public static bool IsTransient(Exception exception)
     {
@@ -29,6 +44,8 @@ public static class TransientErrors
         {
             case SpecialCharactersException:
                 return true;
+            case RefusedAnswerException:
+                return false;
             case GitHubTokenException token:
                 return token.IsTransient;
             case AmazonServiceException service when service.ErrorCode is { Length: > 0 } code && Array.IndexOf(TransientCodes, code) >= 0:

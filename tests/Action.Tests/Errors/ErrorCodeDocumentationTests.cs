@@ -15,7 +15,8 @@ public sealed class ErrorCodeDocumentationTests
         ErrorCode.AudienceMismatch, ErrorCode.IdentityProviderMissing, ErrorCode.AssumeRoleDenied, ErrorCode.SessionTags,
         ErrorCode.DurationTooLong, ErrorCode.TokenExpired, ErrorCode.Throttled, ErrorCode.Network, ErrorCode.CredentialsInvalid,
         ErrorCode.AccountNotAllowed, ErrorCode.NoCredentialsReturned, ErrorCode.RunnerEnvironment, ErrorCode.ActionTimeout,
-        ErrorCode.TokenFile, ErrorCode.NoCredentialsFound, ErrorCode.ProfileFiles, ErrorCode.Internal,
+        ErrorCode.TokenFile, ErrorCode.NoCredentialsFound, ErrorCode.ProfileFiles, ErrorCode.Redirected, ErrorCode.AnswerTooLarge,
+        ErrorCode.Internal,
     ];
 
     [Fact]
