@@ -1,65 +1,25 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
-using System.Linq;
-using Cac.Emulators.Runner;
+using Cac.Bench;
 
-// Benchmark (not a test): N full OIDC runs of the published executable against the local emulators.
-// Reports wall time per run (median, p90, min, max) and the peak resident set size of a run, measured
-// by GNU time around each run (the kernel's figure for that process alone).
-var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 30;
-const string GnuTime = "/usr/bin/time";
-var rssFile = Path.GetTempFileName();
-IReadOnlyList<string>? meter = File.Exists(GnuTime) ? [GnuTime, "-f", "%M", "-o", rssFile] : null;
-if (meter is null)
+// Benchmarks (not tests), against the local emulators:
+//   bench [runs]                               wall time and peak memory of one OIDC run (default 30 runs)
+//   bench fleet <jobs> <rate> [processes|in-process]
+//                                              <jobs> runs released at once against an STS limited to <rate>
+//                                              requests a second (default mode: processes up to 100 jobs)
+if (args.Length > 0 && args[0] == "fleet")
 {
-    Console.WriteLine("GNU time is not installed (apt-get install time): peak memory is not measured.");
-}
-
-await using var aws = await LocalAws.StartAsync();
-var executable = LocalAws.FindPublishedExecutable();
-var times = new List<double>();
-var peaks = new List<long>();
-const int WarmUpRuns = 3;
-for (var i = 0; i < runs + WarmUpRuns; i++)
-{
-    using var process = new ActionProcess(executable, meter);
-    var environment = aws.OidcEnvironment(process);
-    LocalAws.SetInput(environment, "role-to-assume", LocalAws.DemoRoleArn);
-    LocalAws.SetInput(environment, "aws-region", "us-east-1");
-    LocalAws.SetInput(environment, "audience", "sts.amazonaws.com");
-    var result = await process.RunAsync(environment);
-    if (result.ExitCode != 0)
+    if (args.Length < 3
+        || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var jobs) || jobs < 1
+        || !double.TryParse(args[2], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) || rate <= 0
+        || (args.Length > 3 && args[3] is not ("processes" or "in-process")))
     {
-        Console.Error.WriteLine(result.StandardOutput + result.StandardError);
-        throw new InvalidOperationException("A benchmark run failed (exit code " + result.ExitCode + ")");
+        Console.Error.WriteLine("usage: bench fleet <jobs> <requests per second> [processes|in-process]");
+        return 2;
     }
 
-    // The first runs warm the emulators' JIT and the page cache; they are not counted.
-    if (i < WarmUpRuns)
-    {
-        continue;
-    }
-
-    times.Add(result.Elapsed.TotalMilliseconds);
-    if (meter is not null)
-    {
-        peaks.Add(long.Parse(File.ReadAllText(rssFile).Trim(), CultureInfo.InvariantCulture));
-    }
+    var inProcess = args.Length > 3 ? args[3] == "in-process" : jobs > 100;
+    return await FleetBenchmark.RunAsync(jobs, rate, inProcess);
 }
 
-File.Delete(rssFile);
-times.Sort();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"OIDC runs: {runs}  wall time ms: median {Percentile(times, 0.5):F1}  p90 {Percentile(times, 0.9):F1}  min {times[0]:F1}  max {times[^1]:F1}"));
-if (peaks.Count > 0)
-{
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"peak RSS of a run: max {peaks.Max() / 1024.0:F1} MB  median {peaks.Order().ElementAt(peaks.Count / 2) / 1024.0:F1} MB"));
-}
-
-return 0;
-
-static double Percentile(List<double> sorted, double fraction) =>
-    sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
+return await OidcBenchmark.RunAsync(args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 30);

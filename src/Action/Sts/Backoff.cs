@@ -7,10 +7,11 @@ namespace Cac.Action.Sts;
 /// Two schedules, chosen by the failure:
 /// <list type="bullet">
 /// <item>Throttling: STS is asking the whole fleet to slow down, so patience is right. Retry n waits a
-/// random time in [floor(n), floor(n) + spread(n)]: quick at first (under 3 s for three retries, so a
-/// released fleet keeps STS's rate busy), longer later, and the floors of the first eleven retries add up
-/// to 60.5 s, so with the default 12 attempts a job keeps trying for at least a minute whatever the random
-/// draws. The spread keeps jobs that started together from retrying together.</item>
+/// random time in [floor(n), floor(n) + spread(n)]. The first nine waits stay short (0.5 to 8 s) so that
+/// a fleet released at once keeps STS's rate busy and the few jobs left when it drains come back soon; the
+/// last two are long (16 to 22 s, then 23.5 to 29.5 s), so that the floors of the first eleven retries add
+/// up to 60.5 s and, with the default 12 attempts, a job keeps trying for at least a minute whatever the
+/// random draws. The spread keeps jobs that started together from retrying together.</item>
 /// <item>Everything else that is transient (5xx, network errors, timeouts): full jitter, a random time in
 /// [0, min(50 ms x 2^n, 20 s)).</item>
 /// </list>
@@ -26,8 +27,8 @@ public static class Backoff
     private static readonly TimeSpan StandardCap = TimeSpan.FromSeconds(20);
 
     // Seconds, per retry (0 = the wait after the first attempt); later retries reuse the last entry.
-    private static readonly double[] ThrottlingFloors = [0.5, 1, 1.5, 2, 2.5, 3, 4, 5, 8, 12, 21];
-    private static readonly double[] ThrottlingSpreads = [0.5, 1.5, 2, 3, 4, 5, 6, 6, 6, 6, 6];
+    private static readonly double[] ThrottlingFloors = [0.5, 1, 1.5, 2, 2.5, 3, 3, 3.5, 4, 16, 23.5];
+    private static readonly double[] ThrottlingSpreads = [0.5, 1.5, 2, 2.5, 3, 3, 3, 3.5, 4, 6, 6];
 
     /// <summary>The wait before retry <paramref name="retry"/> (0-based) after a failure of the given kind.</summary>
     /// <param name="retry">0 for the wait after the first attempt.</param>
