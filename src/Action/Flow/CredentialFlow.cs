@@ -213,7 +213,7 @@ public sealed class CredentialFlow
                         githubToken = await services.GitHubTokens.GetIdTokenAsync(settings.Audience, token).ConfigureAwait(false);
                     }
 
-                    var webIdentityToken = githubToken?.Value ?? fileToken?.Reveal();
+                    var webIdentityToken = githubToken?.Value ?? fileToken;
                     var assumed = webIdentityToken is not null
                         ? await calls.AssumeRoleWithWebIdentityAsync(roleArn, webIdentityToken, token).ConfigureAwait(false)
                         : await calls.AssumeRoleAsync(roleArn, sourceCredentials!, plan.Tags, plan.TransitiveTagKeys, token).ConfigureAwait(false);

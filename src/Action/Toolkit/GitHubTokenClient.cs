@@ -75,11 +75,14 @@ public sealed class GitHubTokenClient : IGitHubTokenClient, IDisposable
             throw new GitHubTokenException("Unable to get " + UrlVariable + " env variable", isTransient: false);
         }
 
-        var requestToken = environment.GetVariable(RequestTokenVariable);
-        if (string.IsNullOrEmpty(requestToken))
+        var requestTokenValue = environment.GetVariable(RequestTokenVariable);
+        if (string.IsNullOrEmpty(requestTokenValue))
         {
             throw new GitHubTokenException("Unable to get " + RequestTokenVariable + " env variable", isTransient: false);
         }
+
+        // It lets anyone who holds it mint ID tokens for this job: masked like the tokens it buys.
+        var requestToken = Secret.Create(requestTokenValue, masker);
 
         var url = AddAudience(baseUrl, audience);
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
@@ -88,7 +91,7 @@ public sealed class GitHubTokenClient : IGitHubTokenClient, IDisposable
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + requestToken);
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + requestToken.Reveal());
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         request.Headers.TryAddWithoutValidation("User-Agent", BuildUserAgent(environment.GetVariable(OrchestrationIdVariable)));
 
@@ -135,8 +138,7 @@ public sealed class GitHubTokenClient : IGitHubTokenClient, IDisposable
             throw new GitHubTokenException("Response json body do not have ID Token field", isTransient: false, status);
         }
 
-        masker.AddMask(idToken);
-        return new GitHubIdToken(idToken, timeProvider.GetUtcNow());
+        return new GitHubIdToken(Secret.Create(idToken, masker), timeProvider.GetUtcNow());
     }
 
     /// <inheritdoc />
@@ -210,6 +212,6 @@ public sealed class GitHubTokenClient : IGitHubTokenClient, IDisposable
     }
 
     /// <summary>A server or proxy that echoes the request back must not put the request token in our log.</summary>
-    private static string Scrub(string text, string requestToken) =>
-        text.Replace(requestToken, SecretRedactor.Replacement, StringComparison.Ordinal);
+    private static string Scrub(string text, Secret requestToken) =>
+        text.Replace(requestToken.Reveal(), SecretRedactor.Replacement, StringComparison.Ordinal);
 }
