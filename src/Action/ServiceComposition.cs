@@ -24,13 +24,16 @@ public static class ServiceComposition
     {
         // One handler for STS and GitHub's token service, so both honour the proxy; no-proxy is matched per target.
         // Redirects are never followed: they would carry the token or the signed request to another host.
+        // Proxy logins are sent on the first request: on the CONNECT of a tunnel, or on a plain-http request.
         var networkHandler = new SocketsHttpHandler
         {
             ConnectTimeout = options.ConnectTimeout,
             Proxy = new ResolvedWebProxy(plan.Proxy),
             UseProxy = true,
+            ConnectCallback = ProxyTunnel.IsNeeded(plan.Proxy) ? new ProxyTunnel(plan.Proxy).ConnectAsync : null,
             AllowAutoRedirect = false,
         };
+        var proxiedHandler = new ProxyAuthorizationHandler(networkHandler, plan.Proxy);
 
         // Container and instance-metadata endpoints are link-local: never through a proxy, and quick to give up on.
         // Their providers read whole answers, so HttpClient's timeout covers the body and its buffer cap the size.
@@ -45,9 +48,9 @@ public static class ServiceComposition
         var userAgent = UserAgentSuffix.Build(environment, userAgentWarnings);
         userAgentWarnings.ForEach(log.Warning);
         var limits = new ResponseLimits(options.RequestTimeout, ResponseLimits.DefaultMaxResponseBytes);
-        var stsHandler = new UserAgentHandler(new GuardedHandler(networkHandler, limits, time), userAgent);
+        var stsHandler = new UserAgentHandler(new GuardedHandler(proxiedHandler, limits, time), userAgent);
         var stsClient = new HttpClient(stsHandler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-        var gitHubTokens = new GitHubTokenClient(networkHandler, environment, log, time, options.RequestTimeout);
+        var gitHubTokens = new GitHubTokenClient(proxiedHandler, environment, log, time, options.RequestTimeout);
 
         var stsClients = new StsClientFactory(plan.Endpoint, stsClient);
         var ambient = new AmbientCredentialChain(

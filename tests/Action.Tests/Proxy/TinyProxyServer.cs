@@ -15,9 +15,11 @@ internal sealed record SeenRequest(string RequestLine, string? ProxyAuthorizatio
 
 /// <summary>
 /// A forward proxy just capable enough to prove the handler talks to it: on 127.0.0.1 with an ephemeral
-/// port, it records each request line (absolute-form when used as a proxy, origin-form when hit directly),
-/// answers 407 with a Basic challenge until the expected Proxy-Authorization arrives, then 200 with
-/// <see cref="Body"/>. It never forwards anything, so a test stays offline. One request per connection.
+/// port, it records each request line (absolute-form when used as a proxy, origin-form when hit directly,
+/// CONNECT for a tunnel), answers 407 with a Basic challenge until the expected Proxy-Authorization
+/// arrives, then 200 with <see cref="Body"/>, or for an authorised CONNECT relays the tunnel to its
+/// target (on loopback only). It never reaches beyond 127.0.0.1, so a test stays offline. One request per
+/// connection.
 /// </summary>
 internal sealed class TinyProxyServer : IAsyncDisposable
 {
@@ -83,15 +85,14 @@ internal sealed class TinyProxyServer : IAsyncDisposable
         using (client)
         {
             var stream = client.GetStream();
-            using var reader = new StreamReader(stream, Encoding.ASCII, leaveOpen: true);
-            var requestLine = await reader.ReadLineAsync(stop.Token);
+            var requestLine = await ReadLineAsync(stream);
             if (requestLine is null)
             {
                 return;
             }
 
             string? authorization = null;
-            for (var line = await reader.ReadLineAsync(stop.Token); !string.IsNullOrEmpty(line); line = await reader.ReadLineAsync(stop.Token))
+            for (var line = await ReadLineAsync(stream); !string.IsNullOrEmpty(line); line = await ReadLineAsync(stream))
             {
                 var colon = line.IndexOf(':', StringComparison.Ordinal);
                 if (colon > 0 && line[..colon].Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase))
@@ -102,10 +103,54 @@ internal sealed class TinyProxyServer : IAsyncDisposable
 
             seen.Enqueue(new SeenRequest(requestLine, authorization));
             var authorized = expectedAuthorization is null || string.Equals(authorization, expectedAuthorization, StringComparison.Ordinal);
-            var response = authorized
-                ? "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + Body.Length + "\r\nConnection: close\r\n\r\n" + Body
-                : "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(response), stop.Token);
+            if (!authorized)
+            {
+                await WriteAsync(stream, "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            }
+            else if (requestLine.StartsWith("CONNECT ", StringComparison.Ordinal))
+            {
+                await RelayAsync(stream, requestLine.Split(' ')[1]);
+            }
+            else
+            {
+                await WriteAsync(stream, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + Body.Length + "\r\nConnection: close\r\n\r\n" + Body);
+            }
         }
+    }
+
+    private async Task RelayAsync(NetworkStream stream, string authority)
+    {
+        var colon = authority.LastIndexOf(':');
+        if (authority[..colon] is not ("127.0.0.1" or "localhost"))
+        {
+            await WriteAsync(stream, "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n");
+            return;
+        }
+
+        using var target = new TcpClient();
+        await target.ConnectAsync(IPAddress.Loopback, int.Parse(authority[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture), stop.Token);
+        await WriteAsync(stream, "HTTP/1.1 200 Connection established\r\n\r\n");
+        var upstream = target.GetStream();
+        await Task.WhenAny(stream.CopyToAsync(upstream, stop.Token), upstream.CopyToAsync(stream, stop.Token));
+    }
+
+    private Task WriteAsync(Stream stream, string text) => stream.WriteAsync(Encoding.ASCII.GetBytes(text), stop.Token).AsTask();
+
+    /// <summary>Reads one CRLF-ended line byte by byte, so nothing after the request head is consumed.</summary>
+    private async Task<string?> ReadLineAsync(Stream stream)
+    {
+        var line = new StringBuilder();
+        var one = new byte[1];
+        while (await stream.ReadAsync(one, stop.Token) == 1)
+        {
+            if (one[0] == '\n')
+            {
+                return line.ToString().TrimEnd('\r');
+            }
+
+            line.Append((char)one[0]);
+        }
+
+        return line.Length > 0 ? line.ToString() : null;
     }
 }
