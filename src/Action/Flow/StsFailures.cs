@@ -81,12 +81,12 @@ public static class StsFailures
         }
 
         // Our own verdicts on an answer say what happened better than whatever wraps them.
-        if (Find<RefusedAnswerException>(exception) is { } refused)
+        if (ExceptionChain.Find<RefusedAnswerException>(exception) is { } refused)
         {
             return refused.Message;
         }
 
-        if (Find<RequestTimeoutException>(exception) is { } timeout)
+        if (ExceptionChain.Find<RequestTimeoutException>(exception) is { } timeout)
         {
             return timeout.Message;
         }
@@ -104,25 +104,10 @@ public static class StsFailures
     }
 
     /// <summary>The code of a redirect or an oversized answer anywhere in <paramref name="exception"/>, else null.</summary>
-    public static ErrorCode? RefusedAnswerCode(Exception exception) => Find<RefusedAnswerException>(exception) switch
+    public static ErrorCode? RefusedAnswerCode(Exception exception) => ExceptionChain.Find<RefusedAnswerException>(exception) switch
     {
         RedirectRefusedException => ErrorCode.Redirected,
         ResponseTooLargeException => ErrorCode.AnswerTooLarge,
         _ => null,
     };
-
-    /// <summary><paramref name="exception"/> or the first of its inner exceptions that is a <typeparamref name="T"/>.</summary>
-    public static T? Find<T>(Exception? exception)
-        where T : Exception
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is T found)
-            {
-                return found;
-            }
-        }
-
-        return null;
-    }
 }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using Amazon.Runtime;
+using Cac.Action.Errors;
 using Cac.Action.Http;
 using Cac.Action.Toolkit;
 
@@ -40,12 +41,21 @@ public static class TransientErrors
 
     public static bool IsTransient(Exception exception)
     {
+        // A redirect or an oversized answer would come again, whatever wraps it.
+        if (ExceptionChain.Find<RefusedAnswerException>(exception) is not null)
+        {
+            return false;
+        }
+
+        return IsTransientFailure(exception);
+    }
+
+    private static bool IsTransientFailure(Exception exception)
+    {
         switch (exception)
         {
             case SpecialCharactersException:
                 return true;
-            case RefusedAnswerException:
-                return false;
             case GitHubTokenException token:
                 return token.IsTransient;
             case AmazonServiceException service when service.ErrorCode is { Length: > 0 } code && Array.IndexOf(TransientCodes, code) >= 0:
@@ -54,7 +64,7 @@ public static class TransientErrors
                 return true;
             case AmazonServiceException service when service.StatusCode == 0 || string.IsNullOrEmpty(service.ErrorCode):
                 // No HTTP answer at all: the request never completed (connection reset, timeout).
-                return service.InnerException is not null && IsTransient(service.InnerException);
+                return service.InnerException is not null && IsTransientFailure(service.InnerException);
             case AmazonServiceException:
                 return false;
             case HttpRequestException:
@@ -64,9 +74,9 @@ public static class TransientErrors
             case OperationCanceledException:
                 return true;
             case AmazonClientException client when client.InnerException is not null:
-                return IsTransient(client.InnerException);
+                return IsTransientFailure(client.InnerException);
             default:
-                return exception.InnerException is not null && IsTransient(exception.InnerException);
+                return exception.InnerException is not null && IsTransientFailure(exception.InnerException);
         }
     }
 
