@@ -21,13 +21,10 @@ internal sealed record SeenRequest(string RequestLine, string? ProxyAuthorizatio
 /// target (on loopback only). It never reaches beyond 127.0.0.1, so a test stays offline. One request per
 /// connection.
 /// </summary>
-internal sealed class TinyProxyServer : IAsyncDisposable
+internal sealed class TinyProxyServer : LoopbackListener
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
     private readonly ConcurrentQueue<SeenRequest> seen = new();
     private readonly string? expectedAuthorization;
-    private readonly Task loop;
 
     public TinyProxyServer(string body, string? user = null, string? password = null)
     {
@@ -37,50 +34,14 @@ internal sealed class TinyProxyServer : IAsyncDisposable
             expectedAuthorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password));
         }
 
-        listener.Start();
-        loop = AcceptAsync();
+        Start();
     }
 
     public string Body { get; }
 
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
-
     public IReadOnlyCollection<SeenRequest> Seen => seen;
 
-    public async ValueTask DisposeAsync()
-    {
-        await stop.CancelAsync();
-        listener.Stop();
-        try
-        {
-            await loop;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(stop.Token);
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeAsync(client));
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
+    protected override async Task ServeAsync(TcpClient client)
     {
         using (client)
         {
@@ -128,20 +89,20 @@ internal sealed class TinyProxyServer : IAsyncDisposable
         }
 
         using var target = new TcpClient();
-        await target.ConnectAsync(IPAddress.Loopback, int.Parse(authority[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture), stop.Token);
+        await target.ConnectAsync(IPAddress.Loopback, int.Parse(authority[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture), Stop.Token);
         await WriteAsync(stream, "HTTP/1.1 200 Connection established\r\n\r\n");
         var upstream = target.GetStream();
-        await Task.WhenAny(stream.CopyToAsync(upstream, stop.Token), upstream.CopyToAsync(stream, stop.Token));
+        await Task.WhenAny(stream.CopyToAsync(upstream, Stop.Token), upstream.CopyToAsync(stream, Stop.Token));
     }
 
-    private Task WriteAsync(Stream stream, string text) => stream.WriteAsync(Encoding.ASCII.GetBytes(text), stop.Token).AsTask();
+    private Task WriteAsync(Stream stream, string text) => stream.WriteAsync(Encoding.ASCII.GetBytes(text), Stop.Token).AsTask();
 
     /// <summary>Reads one CRLF-ended line byte by byte, so nothing after the request head is consumed.</summary>
     private async Task<string?> ReadLineAsync(Stream stream)
     {
         var line = new StringBuilder();
         var one = new byte[1];
-        while (await stream.ReadAsync(one, stop.Token) == 1)
+        while (await stream.ReadAsync(one, Stop.Token) == 1)
         {
             if (one[0] == '\n')
             {

@@ -1,12 +1,11 @@
 using System;
 using System.Net;
 using System.Net.Security;
-using System.Security.Authentication;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace Cac.Action.Tests.Proxy;
@@ -15,12 +14,9 @@ namespace Cac.Action.Tests.Proxy;
 /// An https server on 127.0.0.1 with a certificate made at start (none is kept in the repository) that
 /// answers every request with <see cref="Body"/>: the far end of a proxy tunnel.
 /// </summary>
-internal sealed class TlsOrigin : IAsyncDisposable
+internal sealed class TlsOrigin : LoopbackListener
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
     private readonly X509Certificate2 certificate;
-    private readonly Task loop;
 
     public TlsOrigin(string body)
     {
@@ -32,61 +28,30 @@ internal sealed class TlsOrigin : IAsyncDisposable
         request.CertificateExtensions.Add(names.Build());
         using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
         certificate = X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
-        listener.Start();
-        loop = AcceptAsync();
+        Start();
     }
 
     public string Body { get; }
 
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
-
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        listener.Stop();
-        try
-        {
-            await loop;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
+        await base.DisposeAsync();
         certificate.Dispose();
-        stop.Dispose();
     }
 
-    private async Task AcceptAsync()
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(stop.Token);
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeAsync(client));
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
+    protected override async Task ServeAsync(TcpClient client)
     {
         using (client)
         await using (var tls = new SslStream(client.GetStream()))
         {
             try
             {
-                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, stop.Token);
+                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, Stop.Token);
                 var buffer = new byte[4096];
                 var head = new StringBuilder();
                 while (!head.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
                 {
-                    var read = await tls.ReadAsync(buffer, stop.Token);
+                    var read = await tls.ReadAsync(buffer, Stop.Token);
                     if (read == 0)
                     {
                         return;
@@ -96,7 +61,7 @@ internal sealed class TlsOrigin : IAsyncDisposable
                 }
 
                 var answer = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + Body.Length + "\r\nConnection: close\r\n\r\n" + Body;
-                await tls.WriteAsync(Encoding.ASCII.GetBytes(answer), stop.Token);
+                await tls.WriteAsync(Encoding.ASCII.GetBytes(answer), Stop.Token);
             }
             catch (Exception exception) when (exception is System.IO.IOException or AuthenticationException or OperationCanceledException)
             {
