@@ -73,15 +73,18 @@ public sealed class MainStep
         var deadline = settings.ActionTimeoutSeconds > 0 ? TimeSpan.FromSeconds(settings.ActionTimeoutSeconds) : Timeout.InfiniteTimeSpan;
         using var timeout = new CancellationTokenSource(deadline, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var flowServices = services(settings, plan);
         FlowResult result;
         try
         {
-            using var flowServices = services(settings, plan);
             var flow = Task.Run(() => new CredentialFlow(settings, plan, flowServices).RunAsync(linked.Token), linked.Token);
             result = await flow.WaitAsync(timeout.Token).ConfigureAwait(false);
         }
         catch (Exception) when (timeout.IsCancellationRequested)
         {
+            // The flow must see the deadline before anything it uses is disposed: otherwise a request torn
+            // down by the disposal would look like a failed attempt to retry.
+            await linked.CancelAsync().ConfigureAwait(false);
             throw new ActionError(
                 "Action timed out after " + settings.ActionTimeoutSeconds.ToString(CultureInfo.InvariantCulture) + " seconds",
                 ErrorCode.ActionTimeout);
