@@ -3,8 +3,8 @@ using System;
 namespace Cac.Action.Http;
 
 /// <summary>
-/// An answer the action will not use, whatever it says: a redirect, or one larger than the limit. Never
-/// transient: asking again would get the same answer.
+/// An answer the action will not use, whatever it says: a redirect, one larger than the limit, or a proxy
+/// refusing the login it was sent. Never transient: asking again would get the same answer.
 /// </summary>
 public abstract class RefusedAnswerException : Exception
 {

@@ -15,7 +15,7 @@ namespace Cac.Action.Proxy;
 /// The connection step of the action's handler (<c>SocketsHttpHandler.ConnectCallback</c>). For an https
 /// target behind an http or https proxy with a login, it opens the tunnel itself and sends the login on the
 /// CONNECT at once: SocketsHttpHandler would first send the CONNECT without it, take the 407, and send it
-/// again. Every other connection is a plain TCP connection to the endpoint SocketsHttpHandler asked for
+/// again; a 407 to that CONNECT is a <see cref="ProxyLoginRefusedException"/>, not retried. Every other connection is a plain TCP connection to the endpoint SocketsHttpHandler asked for
 /// (the target, or a proxy it speaks to itself).
 /// </summary>
 public sealed class ProxyTunnel
@@ -61,11 +61,14 @@ public sealed class ProxyTunnel
             await stream.WriteAsync(Encoding.ASCII.GetBytes(connect), cancellationToken).ConfigureAwait(false);
             await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
             var status = await ReadStatusAsync(stream, cancellationToken).ConfigureAwait(false);
+            if (status == 407)
+            {
+                throw new ProxyLoginRefusedException(proxy);
+            }
+
             if (status is < 200 or > 299)
             {
-                throw new HttpRequestException(status == 407
-                    ? "The proxy " + proxy.Redacted + " refused the user and password of its URL (407 Proxy Authentication Required)"
-                    : "The proxy " + proxy.Redacted + " answered " + status.ToString(CultureInfo.InvariantCulture) + " to CONNECT " + authority);
+                throw new HttpRequestException("The proxy " + proxy.Redacted + " answered " + status.ToString(CultureInfo.InvariantCulture) + " to CONNECT " + authority);
             }
 
             return stream;

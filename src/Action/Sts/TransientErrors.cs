@@ -41,7 +41,7 @@ public static class TransientErrors
 
     public static bool IsTransient(Exception exception)
     {
-        // A redirect or an oversized answer would come again, whatever wraps it.
+        // A redirect, an oversized answer or a refused proxy login would come again, whatever wraps it.
         if (ExceptionChain.Find<RefusedAnswerException>(exception) is not null)
         {
             return false;

@@ -79,6 +79,7 @@ public sealed class PreemptiveProxyLoginTests
         var messages = string.Join(" | ", ExceptionMessages(error));
         Assert.Contains("The proxy http://***@127.0.0.1:" + proxy.Port + " refused the user and password of its URL (407", messages, StringComparison.Ordinal);
         Assert.DoesNotContain("p@ss", messages, StringComparison.Ordinal);
+        Assert.False(Cac.Action.Sts.TransientErrors.IsTransient(error), "a refused login is asked for again");
     }
 
     [Fact]
