@@ -19,8 +19,7 @@ public class RetrierTests
     private Retrier Create(int maxAttempts, double random) =>
         new(maxAttempts, time, new ActionLog(console, isDebug: false), () => random);
 
-    private static Exception Throttled() => Aws.StsError("Throttling", HttpStatusCode.BadRequest, "Rate exceeded");
-
+    // Throttling has a schedule of its own (ThrottlingBackoffTests); these tests use another transient error.
     private static Exception Unavailable() => Aws.StsError("ServiceUnavailable", HttpStatusCode.ServiceUnavailable, "Service unavailable");
 
     private static Exception Denied() => Aws.StsError("AccessDenied", HttpStatusCode.Forbidden, "not authorized to perform: sts:AssumeRole");
