@@ -20,20 +20,13 @@ public sealed class HostileAnswerTests
         + "<AssumedRoleUser><AssumedRoleId>AROA0FORGED:ci</AssumedRoleId><Arn>arn:aws:sts::999999999999:assumed-role/x/ci</Arn></AssumedRoleUser>"
         + "</AssumeRoleWithWebIdentityResult></AssumeRoleWithWebIdentityResponse>";
 
-    private static async Task<Scenario> OidcScenarioAsync()
-    {
-        var scenario = await Scenario.StartAsync();
-        scenario.WithDemoRole().Input("audience", "sts.amazonaws.com");
-        return scenario;
-    }
-
     [Theory]
     [InlineData(307)]
     [InlineData(302)]
     [InlineData(308)]
     public async Task An_sts_redirect_is_an_error_naming_the_endpoint_and_nothing_goes_to_the_other_host(int status)
     {
-        await using var scenario = await OidcScenarioAsync();
+        await using var scenario = await Scenario.StartOidcAsync();
         await using var elsewhere = await CapturingServer.StartAsync("text/xml", ForgedAnswer);
         scenario.Sts.Behavior.InjectFault(StsFault.RedirectTo(elsewhere.Endpoint, status), count: 5);
 
@@ -48,7 +41,7 @@ public sealed class HostileAnswerTests
     [Fact]
     public async Task A_token_service_redirect_is_an_error_and_the_request_token_stays_home()
     {
-        await using var scenario = await OidcScenarioAsync();
+        await using var scenario = await Scenario.StartOidcAsync();
         await using var elsewhere = await CapturingServer.StartAsync("application/json", "{\"value\":\"forged\"}");
         scenario.Oidc.Behavior.InjectFault(OidcFault.RedirectTo(elsewhere.Endpoint), count: 5);
 
@@ -63,7 +56,7 @@ public sealed class HostileAnswerTests
     [Fact]
     public async Task An_oversized_sts_answer_fails_at_once_naming_the_limit()
     {
-        await using var scenario = await OidcScenarioAsync();
+        await using var scenario = await Scenario.StartOidcAsync();
         scenario.Sts.Behavior.InjectFault(StsFault.OversizedAnswer(3 * 1024 * 1024), count: 5);
 
         var result = await scenario.RunAsync();
@@ -75,7 +68,7 @@ public sealed class HostileAnswerTests
     [Fact]
     public async Task An_oversized_token_answer_fails_at_once_naming_the_limit()
     {
-        await using var scenario = await OidcScenarioAsync();
+        await using var scenario = await Scenario.StartOidcAsync();
         scenario.Oidc.Behavior.InjectFault(OidcFault.OversizedAnswer(2 * 1024 * 1024), count: 5);
 
         var result = await scenario.RunAsync();
@@ -88,7 +81,7 @@ public sealed class HostileAnswerTests
     [Fact]
     public async Task Action_timeout_ends_a_run_whose_sts_answer_trickles_in_without_a_retry_line()
     {
-        await using var scenario = await OidcScenarioAsync();
+        await using var scenario = await Scenario.StartOidcAsync();
         scenario.Input("action-timeout-s", "1");
         scenario.Sts.Behavior.InjectFault(StsFault.Drip(TimeSpan.FromSeconds(1)), count: 5);
 
@@ -102,7 +95,7 @@ public sealed class HostileAnswerTests
     [Fact]
     public async Task Action_timeout_ends_a_run_whose_token_answer_trickles_in()
     {
-        await using var scenario = await OidcScenarioAsync();
+        await using var scenario = await Scenario.StartOidcAsync();
         scenario.Input("action-timeout-s", "1");
         scenario.Oidc.Behavior.InjectFault(OidcFault.Drip(TimeSpan.FromSeconds(1)), count: 5);
 

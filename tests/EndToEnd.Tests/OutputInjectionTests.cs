@@ -14,13 +14,6 @@ public sealed class OutputInjectionTests
 {
     private static readonly string[] OurCommands = ["add-mask", "debug", "notice", "warning", "error", "group", "endgroup"];
 
-    private static async Task<Scenario> OidcScenarioAsync()
-    {
-        var scenario = await Scenario.StartAsync();
-        scenario.WithDemoRole().Input("audience", "sts.amazonaws.com");
-        return scenario;
-    }
-
     /// <summary>Only commands the action writes, none carrying injected text, and nothing that pauses command processing.</summary>
     private static void OnlyOurCommands(ActionRunResult result)
     {
@@ -34,7 +27,7 @@ public sealed class OutputInjectionTests
     [Fact]
     public async Task A_throttling_message_carrying_stop_commands_cannot_unmask_the_credentials()
     {
-        await using var scenario = await OidcScenarioAsync();
+        await using var scenario = await Scenario.StartOidcAsync();
         scenario.Input("output-credentials", "true");
         scenario.Sts.Behavior.InjectFault(StsFault.ThrottlingWith("Rate exceeded\n::stop-commands::pwned\n##[stop-commands]pwned2"), count: 2);
 
@@ -52,7 +45,7 @@ public sealed class OutputInjectionTests
     [Fact]
     public async Task Token_claims_printed_after_a_trust_policy_failure_stay_on_their_lines()
     {
-        await using var scenario = await OidcScenarioAsync();
+        await using var scenario = await Scenario.StartOidcAsync();
         const string RoleArn = "arn:aws:iam::111111111111:role/prod-only";
         scenario.Sts.Behavior.RegisterRole(new StsRole(RoleArn)
         {
@@ -73,7 +66,7 @@ public sealed class OutputInjectionTests
     [Fact]
     public async Task A_dry_run_plan_shows_odd_input_values_on_one_line()
     {
-        await using var scenario = await OidcScenarioAsync();
+        await using var scenario = await Scenario.StartOidcAsync();
         scenario.Input("dry-run", "true")
             .Input("web-identity-token-file", "token\n::add-mask::Assuming")
             .Input("role-session-name", "ci");

@@ -12,10 +12,9 @@ public sealed class ProxyLoginTests
     [Fact]
     public async Task Every_request_carries_the_proxy_login_so_the_proxy_never_answers_407()
     {
-        await using var scenario = await Scenario.StartAsync();
+        await using var scenario = await Scenario.StartOidcAsync();
         await using var proxy = await AuthenticatingProxy.StartAsync("ci user", "pr0xy:pass");
-        scenario.WithDemoRole().Input("audience", "sts.amazonaws.com")
-            .Input("http-proxy", "http://ci%20user:pr0xy%3Apass@127.0.0.1:" + proxy.Endpoint.Port);
+        scenario.Input("http-proxy", "http://ci%20user:pr0xy%3Apass@127.0.0.1:" + proxy.Endpoint.Port);
 
         var result = await scenario.RunAsync();
 

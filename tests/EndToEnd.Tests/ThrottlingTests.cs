@@ -10,8 +10,7 @@ public sealed class ThrottlingTests
     [Fact]
     public async Task A_retry_after_from_sts_is_honoured()
     {
-        await using var scenario = await Scenario.StartAsync();
-        scenario.WithDemoRole().Input("audience", "sts.amazonaws.com");
+        await using var scenario = await Scenario.StartOidcAsync();
         scenario.Sts.Behavior.InjectFault(StsFault.ThrottlingWith(retryAfter: TimeSpan.FromSeconds(2)), count: 1);
 
         var result = await scenario.RunAsync();

@@ -29,8 +29,7 @@ public sealed class SlowAnswerTests
     [Fact]
     public async Task An_sts_answer_dripping_after_its_headers_times_out_as_a_timeout_and_is_retried()
     {
-        await using var scenario = await Scenario.StartAsync();
-        scenario.WithDemoRole().Input("audience", "sts.amazonaws.com");
+        await using var scenario = await Scenario.StartOidcAsync();
         scenario.Sts.Behavior.InjectFault(StsFault.Drip(TimeSpan.FromMilliseconds(200)), count: 1);
 
         var (exitCode, console) = await RunAsync(scenario);
@@ -45,8 +44,8 @@ public sealed class SlowAnswerTests
     [Fact]
     public async Task An_sts_answer_that_never_finishes_fails_as_a_timeout_after_every_attempt()
     {
-        await using var scenario = await Scenario.StartAsync();
-        scenario.WithDemoRole().Input("audience", "sts.amazonaws.com").Input("retry-max-attempts", "2");
+        await using var scenario = await Scenario.StartOidcAsync();
+        scenario.Input("retry-max-attempts", "2");
         scenario.Sts.Behavior.InjectFault(StsFault.Drip(TimeSpan.FromSeconds(1)), count: 5);
 
         var (exitCode, console) = await RunAsync(scenario);
