@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
+using System.Threading;
 using Cac.Abstractions;
 using Cac.Action.Ambient;
 using Cac.Action.Flow;
+using Cac.Action.Http;
 using Cac.Action.Planning;
 using Cac.Action.Proxy;
 using Cac.Action.Sts;
@@ -21,24 +23,36 @@ public static class ServiceComposition
         IActionEnvironment environment, ActionLog log, TimeProvider time, ActionHostOptions options, Settings.Settings settings, Plan plan)
     {
         // One handler for STS and GitHub's token service, so both honour the proxy; no-proxy is matched per target.
+        // Redirects are never followed: they would carry the token or the signed request to another host.
+        // Proxy logins are sent on the first request: on the CONNECT of a tunnel, or on a plain-http request.
         var networkHandler = new SocketsHttpHandler
         {
             ConnectTimeout = options.ConnectTimeout,
             Proxy = new ResolvedWebProxy(plan.Proxy),
             UseProxy = true,
+            ConnectCallback = ProxyTunnel.IsNeeded(plan.Proxy) ? new ProxyTunnel(plan.Proxy).ConnectAsync : null,
+            AllowAutoRedirect = false,
         };
+        var proxiedHandler = new ProxyAuthorizationHandler(networkHandler, plan.Proxy);
 
         // Container and instance-metadata endpoints are link-local: never through a proxy, and quick to give up on.
-        var metadataHandler = new SocketsHttpHandler { ConnectTimeout = options.MetadataTimeout, UseProxy = false };
-        var metadataClient = new HttpClient(metadataHandler, disposeHandler: false) { Timeout = options.MetadataTimeout };
+        // Their providers read whole answers, so HttpClient's timeout covers the body and its buffer cap the size.
+        var metadataHandler = new SocketsHttpHandler { ConnectTimeout = options.MetadataTimeout, UseProxy = false, AllowAutoRedirect = false };
+        var metadataClient = new HttpClient(metadataHandler, disposeHandler: false)
+        {
+            Timeout = options.MetadataTimeout,
+            MaxResponseContentBufferSize = ResponseLimits.DefaultMaxResponseBytes,
+        };
 
         var userAgentWarnings = new List<string>();
         var userAgent = UserAgentSuffix.Build(environment, userAgentWarnings);
         userAgentWarnings.ForEach(log.Warning);
-        var stsClient = new HttpClient(new UserAgentHandler(networkHandler, userAgent), disposeHandler: false) { Timeout = options.RequestTimeout };
-        var gitHubTokens = new GitHubTokenClient(networkHandler, environment, log, time, options.RequestTimeout);
+        var limits = new ResponseLimits(options.RequestTimeout, ResponseLimits.DefaultMaxResponseBytes);
+        var stsHandler = new UserAgentHandler(new GuardedHandler(proxiedHandler, limits, time), userAgent);
+        var stsClient = new HttpClient(stsHandler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        var gitHubTokens = new GitHubTokenClient(proxiedHandler, environment, log, time, options.RequestTimeout);
 
-        var stsClients = new StsClientFactory(plan.Endpoint, stsClient, options.RequestTimeout);
+        var stsClients = new StsClientFactory(plan.Endpoint, stsClient);
         var ambient = new AmbientCredentialChain(
         [
             new EnvironmentCredentialProvider(environment, log, ignored: settings.UnsetCurrentCredentials),

@@ -41,6 +41,14 @@ internal sealed class Scenario : IAsyncDisposable
         return new Scenario(aws, process, environment);
     }
 
+    /// <summary>The OIDC path with the demo role and STS's audience, where most fault tests start.</summary>
+    public static async Task<Scenario> StartOidcAsync()
+    {
+        var scenario = await StartAsync();
+        scenario.WithDemoRole().Input("audience", "sts.amazonaws.com");
+        return scenario;
+    }
+
     public Scenario Input(string name, string value)
     {
         LocalAws.SetInput(Environment, name, value);

@@ -1,173 +1,26 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
-using System.Linq;
-using System.Threading.Tasks;
-using Cac.Emulators.Runner;
+using Cac.Bench;
 
-// Benchmark (not a test): full OIDC runs against the local emulators, timed from process start to exit.
-//   binary           the published executable run directly (and its peak resident set size, by GNU time)
-//   launcher, warm   `node launcher/main.js` of the release layout, the binary already unpacked in RUNNER_TEMP
-//   launcher, first  the same with an empty RUNNER_TEMP each time: unpack, verify, write, then run
-//   post             `node launcher/post.js` with the state a main step saved, and the binary's post directly
-//   node -e 0        Node's own start, for reference
-// Usage: ./scripts/bench [runs]   (scripts/bench packages first)
-var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 30;
-const string GnuTime = "/usr/bin/time";
-var rssFile = Path.GetTempFileName();
-IReadOnlyList<string>? meter = File.Exists(GnuTime) ? [GnuTime, "-f", "%M", "-o", rssFile] : null;
-if (meter is null)
+// Benchmarks (not tests), against the local emulators:
+//   bench [runs]                               one OIDC run, the binary alone and through the launcher (warm,
+//                                              first use), post, Node's start; wall time and peak memory
+//   bench fleet <jobs> <rate> [processes|in-process]
+//                                              <jobs> runs released at once against an STS limited to <rate>
+//                                              requests a second (default mode: processes up to 100 jobs)
+if (args.Length > 0 && args[0] == "fleet")
 {
-    Console.WriteLine("GNU time is not installed (apt-get install time): peak memory is not measured.");
-}
-
-await using var aws = await LocalAws.StartAsync();
-var executable = LocalAws.FindPublishedExecutable();
-var package = Path.Combine(RepositoryRoot(), "artifacts", "package");
-var mainScript = Path.Combine(package, "launcher", "main.js");
-var postScript = Path.Combine(package, "launcher", "post.js");
-IReadOnlyList<string> node = [FindOnPath("node")];
-var scratch = Directory.CreateTempSubdirectory("cac-bench-").FullName;
-var warmTemp = Directory.CreateDirectory(Path.Combine(scratch, "warm")).FullName;
-var peaks = new List<long>();
-
-var saved = (await MainAsync(executable, null, warmTemp)).State;
-var cases = new List<(string Name, Func<Task<ActionRunResult>> Run)>
-{
-    ("binary, main", async () =>
+    if (args.Length < 3
+        || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var jobs) || jobs < 1
+        || !double.TryParse(args[2], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) || rate <= 0
+        || (args.Length > 3 && args[3] is not ("processes" or "in-process")))
     {
-        var result = await MainAsync(executable, meter, runnerTemp: null);
-        if (meter is not null)
-        {
-            peaks.Add(long.Parse(File.ReadAllText(rssFile).Trim(), CultureInfo.InvariantCulture));
-        }
-
-        return result;
-    }),
-    ("launcher, main, binary already unpacked", () => MainAsync(mainScript, node, warmTemp)),
-    ("launcher, main, first use in the job", () =>
-    {
-        // A fresh RUNNER_TEMP each time, as in a new job; the previous one goes.
-        var previous = Path.Combine(scratch, "first");
-        if (Directory.Exists(previous))
-        {
-            Directory.Delete(previous, recursive: true);
-        }
-
-        return MainAsync(mainScript, node, Directory.CreateDirectory(previous).FullName);
-    }),
-    ("binary, post", () => PostAsync(executable, null, saved)),
-    ("launcher, post", () => PostAsync(postScript, node, saved)),
-    // ActionProcess runs `launcher... executable argument`: here `node -e 0`.
-    ("node -e 0", () => new ActionProcess("-e", node).RunAsync(new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin" }, "0")),
-};
-var upstreamShaped = Environment.GetEnvironmentVariable("CAC_BENCH_UPSTREAM_SHAPED");
-if (!string.IsNullOrEmpty(upstreamShaped))
-{
-    cases.Add(("upstream-shaped JS (see bench-upstream-shaped)", () => MainAsync(upstreamShaped, node, warmTemp)));
-}
-
-var medians = await MeasureInterleavedAsync(cases);
-if (peaks.Count > 0)
-{
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"peak RSS of a binary run: max {peaks.Max() / 1024.0:F1} MB  median {peaks.Order().ElementAt(peaks.Count / 2) / 1024.0:F1} MB"));
-}
-
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"launcher overhead over the binary (medians): main {medians[1] - medians[0]:F1} ms warm, {medians[2] - medians[0]:F1} ms on first use; post {medians[4] - medians[3]:F1} ms"));
-if (medians.Count > 6)
-{
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"first use through the launcher / upstream-shaped run: {medians[2] / medians[6]:F2}"));
-}
-
-File.Delete(rssFile);
-Directory.Delete(scratch, recursive: true);
-return 0;
-
-// Runs every case `runs` times, one run of each in turn so that they share the machine's load, after
-// three warm-up rounds (emulator JIT, page cache); prints each case's spread, returns the medians in order.
-async Task<List<double>> MeasureInterleavedAsync(IReadOnlyList<(string Name, Func<Task<ActionRunResult>> Run)> measured)
-{
-    var times = measured.Select(_ => new List<double>()).ToList();
-    for (var round = 0; round < runs + 3; round++)
-    {
-        for (var i = 0; i < measured.Count; i++)
-        {
-            var result = await measured[i].Run();
-            if (result.ExitCode != 0)
-            {
-                Console.Error.WriteLine(result.StandardOutput + result.StandardError);
-                throw new InvalidOperationException(measured[i].Name + ": a run failed (exit code " + result.ExitCode + ")");
-            }
-
-            if (round >= 3)
-            {
-                times[i].Add(result.Elapsed.TotalMilliseconds);
-            }
-        }
+        Console.Error.WriteLine("usage: bench fleet <jobs> <requests per second> [processes|in-process]");
+        return 2;
     }
 
-    var medians = new List<double>();
-    for (var i = 0; i < measured.Count; i++)
-    {
-        times[i].Sort();
-        medians.Add(Percentile(times[i], 0.5));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{measured[i].Name,-48} runs {runs}  ms: median {medians[i],6:F1}  p90 {Percentile(times[i], 0.9),6:F1}  min {times[i][0],6:F1}  max {times[i][^1],6:F1}"));
-    }
-
-    return medians;
+    var inProcess = args.Length > 3 ? args[3] == "in-process" : jobs > 100;
+    return await FleetBenchmark.RunAsync(jobs, rate, inProcess);
 }
 
-async Task<ActionRunResult> MainAsync(string program, IReadOnlyList<string>? launcher, string? runnerTemp)
-{
-    using var process = new ActionProcess(program, launcher);
-    var environment = aws.OidcEnvironment(process);
-    if (runnerTemp is not null)
-    {
-        environment["RUNNER_TEMP"] = runnerTemp;
-    }
-
-    LocalAws.SetInput(environment, "role-to-assume", LocalAws.DemoRoleArn);
-    LocalAws.SetInput(environment, "aws-region", "us-east-1");
-    LocalAws.SetInput(environment, "audience", "sts.amazonaws.com");
-    return await process.RunAsync(environment);
-}
-
-// The post step with the main step's state; the launcher's post.js runs the binary with `post` itself.
-async Task<ActionRunResult> PostAsync(string program, IReadOnlyList<string>? launcher, IReadOnlyList<KeyValuePair<string, string>> state)
-{
-    using var process = new ActionProcess(program, launcher);
-    var environment = aws.Environment(process);
-    environment["RUNNER_TEMP"] = warmTemp;
-    foreach (var (name, value) in state)
-    {
-        environment["STATE_" + name] = value;
-    }
-
-    return await process.RunAsync(environment, launcher is null ? "post" : null);
-}
-
-static double Percentile(List<double> sorted, double fraction) =>
-    sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
-
-static string FindOnPath(string name) =>
-    (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-        .Select(directory => Path.Combine(directory, name))
-        .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException(name + " is not on PATH");
-
-static string RepositoryRoot()
-{
-    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-    {
-        if (File.Exists(Path.Combine(directory.FullName, "action.yml")))
-        {
-            return directory.FullName;
-        }
-    }
-
-    throw new DirectoryNotFoundException("Repository root not found above " + AppContext.BaseDirectory);
-}
+return await OidcBenchmark.RunAsync(args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 30);

@@ -67,10 +67,9 @@ public sealed class ContainerCredentialProvider : IAmbientCredentialProvider
 
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         var authorization = ReadAuthorization();
-        if (authorization.Length > 0)
+        if (!authorization.IsEmpty)
         {
-            masker.AddMask(authorization);
-            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+            request.Headers.TryAddWithoutValidation("Authorization", authorization.Reveal());
         }
 
         try
@@ -129,7 +128,7 @@ public sealed class ContainerCredentialProvider : IAmbientCredentialProvider
     /// The token from AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE (links followed: EKS mounts it as a projected
     /// volume, a chain of links), else AWS_CONTAINER_AUTHORIZATION_TOKEN, else none.
     /// </summary>
-    private string ReadAuthorization()
+    private Secret ReadAuthorization()
     {
         var tokenFile = environment.GetVariable(TokenFileVariable);
         if (!string.IsNullOrEmpty(tokenFile))
@@ -146,16 +145,22 @@ public sealed class ContainerCredentialProvider : IAmbientCredentialProvider
 
             if (content is not null)
             {
-                return RefuseLineBreaks(content.Trim(), TokenFileVariable);
+                return MaskedAuthorization(content.Trim(), TokenFileVariable);
             }
         }
 
-        return RefuseLineBreaks(environment.GetVariable("AWS_CONTAINER_AUTHORIZATION_TOKEN")?.Trim() ?? string.Empty, "AWS_CONTAINER_AUTHORIZATION_TOKEN");
+        return MaskedAuthorization(environment.GetVariable("AWS_CONTAINER_AUTHORIZATION_TOKEN")?.Trim() ?? string.Empty, "AWS_CONTAINER_AUTHORIZATION_TOKEN");
     }
 
-    /// <summary>A line break would end the Authorization header early; the message names the variable, never the token.</summary>
-    private static string RefuseLineBreaks(string token, string variable) =>
-        token.AsSpan().IndexOfAny('\r', '\n') < 0
+    /// <summary>
+    /// The token as a <see cref="Secret"/>, masked before anything else happens to it. A line break would end
+    /// the Authorization header early; the message names the variable, never the token.
+    /// </summary>
+    private Secret MaskedAuthorization(string value, string variable)
+    {
+        var token = Secret.Create(value, masker);
+        return token.Reveal().AsSpan().IndexOfAny('\r', '\n') < 0
             ? token
             : throw new ActionError("The container authorization token from " + variable + " contains a line break", ErrorCode.ContainerCredentials);
+    }
 }

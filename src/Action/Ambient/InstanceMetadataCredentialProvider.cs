@@ -51,8 +51,7 @@ public sealed class InstanceMetadataCredentialProvider : IAmbientCredentialProvi
                 return null;
             }
 
-            var token = await tokenResponse.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            masker.AddMask(token);
+            var token = Secret.Create(await tokenResponse.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), masker);
             var roleName = (await GetAsync(baseUrl + CredentialsPath, token, cancellationToken).ConfigureAwait(false))?.Split('\n')[0].Trim();
             if (string.IsNullOrEmpty(roleName))
             {
@@ -68,10 +67,10 @@ public sealed class InstanceMetadataCredentialProvider : IAmbientCredentialProvi
         }
     }
 
-    private async Task<string?> GetAsync(string url, string token, CancellationToken cancellationToken)
+    private async Task<string?> GetAsync(string url, Secret token, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.TryAddWithoutValidation("X-aws-ec2-metadata-token", token);
+        request.Headers.TryAddWithoutValidation("X-aws-ec2-metadata-token", token.Reveal());
         using var response = await httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
         return response.IsSuccessStatusCode
             ? await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)

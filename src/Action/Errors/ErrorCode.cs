@@ -84,6 +84,12 @@ public sealed record ErrorCode(string Code, string Hint)
     public static readonly ErrorCode OpenSslMissing = new("CAC-E050",
         "Install OpenSSL on the runner (libssl3 on Debian and Ubuntu, openssl-libs on RHEL, Fedora and Amazon Linux); a container image needs libssl and libcrypto in it.");
 
+    public static readonly ErrorCode Redirected = new("CAC-E030",
+        "The endpoint answered with a redirect, which this action never follows (it would send the token or the signed request to another host): point `sts-endpoint` (or AWS_ENDPOINT_URL_STS) at STS itself, and check any proxy in between.");
+
+    public static readonly ErrorCode AnswerTooLarge = new("CAC-E031",
+        "The endpoint's answer was larger than this action accepts: check that `sts-endpoint`, the proxy settings and ACTIONS_ID_TOKEN_REQUEST_URL lead to STS and GitHub's token service.");
+
     public static readonly ErrorCode Internal = new("CAC-E099",
         "Unexpected failure; re-run with step debug logging (ACTIONS_STEP_DEBUG=true) and report it with that log.");
 }

@@ -213,7 +213,7 @@ public sealed class CredentialFlow
                         githubToken = await services.GitHubTokens.GetIdTokenAsync(settings.Audience, token).ConfigureAwait(false);
                     }
 
-                    var webIdentityToken = githubToken?.Value ?? fileToken?.Reveal();
+                    var webIdentityToken = githubToken?.Value ?? fileToken;
                     var assumed = webIdentityToken is not null
                         ? await calls.AssumeRoleWithWebIdentityAsync(roleArn, webIdentityToken, token).ConfigureAwait(false)
                         : await calls.AssumeRoleAsync(roleArn, sourceCredentials!, plan.Tags, plan.TransitiveTagKeys, token).ConfigureAwait(false);
@@ -261,7 +261,7 @@ public sealed class CredentialFlow
     }
 
     private static ActionError TokenFetchFailed(GitHubTokenException exception) =>
-        new("getIDToken call failed: Error message: " + exception.Message, ErrorCode.OidcTokenFetch, exception);
+        new("getIDToken call failed: Error message: " + exception.Message, StsFailures.RefusedAnswerCode(exception) ?? ErrorCode.OidcTokenFetch, exception);
 
     private void RejectSpecialCharacters(IssuedCredentials credentials)
     {

@@ -66,18 +66,25 @@ public sealed class MainStep
             log.Info("Setting a global timeout of " + settings.ActionTimeoutSeconds.ToString(CultureInfo.InvariantCulture) + " seconds for the action");
         }
 
-        using var timeout = settings.ActionTimeoutSeconds > 0
-            ? new CancellationTokenSource(TimeSpan.FromSeconds(settings.ActionTimeoutSeconds), time)
-            : new CancellationTokenSource();
+        // The deadline cancels whatever the flow is waiting on (the token reaches every await), and as a last
+        // resort stops waiting for the flow at all: a call that ignored cancellation is abandoned, and the
+        // run ends at the deadline with one error. The flow runs on the thread pool, so even a blocking call
+        // inside it cannot hold this wait.
+        var deadline = settings.ActionTimeoutSeconds > 0 ? TimeSpan.FromSeconds(settings.ActionTimeoutSeconds) : Timeout.InfiniteTimeSpan;
+        using var timeout = new CancellationTokenSource(deadline, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var flowServices = services(settings, plan);
         FlowResult result;
         try
         {
-            using var flowServices = services(settings, plan);
-            result = await new CredentialFlow(settings, plan, flowServices).RunAsync(linked.Token).ConfigureAwait(false);
+            var flow = Task.Run(() => new CredentialFlow(settings, plan, flowServices).RunAsync(linked.Token), linked.Token);
+            result = await flow.WaitAsync(timeout.Token).ConfigureAwait(false);
         }
         catch (Exception) when (timeout.IsCancellationRequested)
         {
+            // The flow must see the deadline before anything it uses is disposed: otherwise a request torn
+            // down by the disposal would look like a failed attempt to retry.
+            await linked.CancelAsync().ConfigureAwait(false);
             throw new ActionError(
                 "Action timed out after " + settings.ActionTimeoutSeconds.ToString(CultureInfo.InvariantCulture) + " seconds",
                 ErrorCode.ActionTimeout);

@@ -163,8 +163,8 @@ public sealed class ResultWriter
         }
 
         return new ProfileWriter(environment, log).Prepare(
-            settings.AwsProfile, settings.Region, credentials.AccessKeyId.Reveal(), credentials.SecretAccessKey.Reveal(),
-            credentials.SessionToken.Reveal(), settings.OverwriteAwsProfile);
+            settings.AwsProfile, settings.Region, credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken,
+            settings.OverwriteAwsProfile);
     }
 
     /// <summary>What the post step needs to put the job's variables back as they were before this step.</summary>

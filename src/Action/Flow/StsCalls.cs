@@ -52,7 +52,7 @@ public sealed class StsCalls
         }
     }
 
-    public async Task<AssumedRole> AssumeRoleWithWebIdentityAsync(string roleArn, string webIdentityToken, CancellationToken cancellationToken)
+    public async Task<AssumedRole> AssumeRoleWithWebIdentityAsync(string roleArn, Secret webIdentityToken, CancellationToken cancellationToken)
     {
         using var client = clients.Create(new AnonymousAWSCredentials());
         var request = new AssumeRoleWithWebIdentityRequest
@@ -60,7 +60,7 @@ public sealed class StsCalls
             RoleArn = roleArn,
             RoleSessionName = settings.SessionName,
             DurationSeconds = settings.DurationSeconds,
-            WebIdentityToken = webIdentityToken,
+            WebIdentityToken = webIdentityToken.Reveal(),
         };
         if (settings.InlineSessionPolicy.Length > 0)
         {

@@ -2,6 +2,7 @@ using System;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using Cac.Action.Errors;
+using Cac.Action.Http;
 using Cac.Action.Sts;
 
 namespace Cac.Action.Flow;
@@ -24,6 +25,11 @@ public static class StsFailures
 
     public static ErrorCode Classify(Exception exception, ErrorCode fallback)
     {
+        if (RefusedAnswerCode(exception) is { } refused)
+        {
+            return refused;
+        }
+
         if (exception is AmazonServiceException service && !string.IsNullOrEmpty(service.ErrorCode))
         {
             var message = service.Message ?? string.Empty;
@@ -74,6 +80,17 @@ public static class StsFailures
             return service.Message;
         }
 
+        // Our own verdicts on an answer say what happened better than whatever wraps them.
+        if (ExceptionChain.Find<RefusedAnswerException>(exception) is { } refused)
+        {
+            return refused.Message;
+        }
+
+        if (ExceptionChain.Find<RequestTimeoutException>(exception) is { } timeout)
+        {
+            return timeout.Message;
+        }
+
         var innermost = exception;
         while (innermost.InnerException is not null
             && (innermost is AmazonClientException or TypeInitializationException || innermost.Message.Length == 0))
@@ -85,4 +102,12 @@ public static class StsFailures
             ? "the request timed out (" + innermost.Message + ")"
             : innermost.Message;
     }
+
+    /// <summary>The code of a redirect or an oversized answer anywhere in <paramref name="exception"/>, else null.</summary>
+    public static ErrorCode? RefusedAnswerCode(Exception exception) => ExceptionChain.Find<RefusedAnswerException>(exception) switch
+    {
+        RedirectRefusedException => ErrorCode.Redirected,
+        ResponseTooLargeException => ErrorCode.AnswerTooLarge,
+        _ => null,
+    };
 }

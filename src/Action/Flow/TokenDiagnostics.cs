@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Cac.Abstractions;
 using Cac.Action.Toolkit;
 
 namespace Cac.Action.Flow;
@@ -17,9 +18,9 @@ public static class TokenDiagnostics
         "ref", "environment", "job_workflow_ref", "event_name",
     ];
 
-    public static void Print(string token, string roleArn, string audience, ActionLog log)
+    public static void Print(Secret token, string roleArn, string audience, ActionLog log)
     {
-        var claims = JwtClaims.Decode(token);
+        var claims = JwtClaims.Decode(token.Reveal());
         if (claims.Count == 0)
         {
             return;

@@ -41,7 +41,7 @@ public sealed class ProfileWriter
     }
 
     /// <summary>Prepares and commits at once (see <see cref="Prepare"/>); a commit that fails half-way is rolled back.</summary>
-    public ProfileWriteResult Write(string profileName, string region, string accessKeyId, string secretAccessKey, string sessionToken, bool overwrite)
+    public ProfileWriteResult Write(string profileName, string region, Secret accessKeyId, Secret secretAccessKey, Secret sessionToken, bool overwrite)
     {
         using var staged = Prepare(profileName, region, accessKeyId, secretAccessKey, sessionToken, overwrite);
         try
@@ -64,7 +64,7 @@ public sealed class ProfileWriter
     /// Without <paramref name="overwrite"/>, an existing section in either file fails here. The files stay
     /// locked until the result is disposed.
     /// </summary>
-    public StagedProfileWrite Prepare(string profileName, string region, string accessKeyId, string secretAccessKey, string sessionToken, bool overwrite)
+    public StagedProfileWrite Prepare(string profileName, string region, Secret accessKeyId, Secret secretAccessKey, Secret sessionToken, bool overwrite)
     {
         ArgumentNullException.ThrowIfNull(profileName);
         ArgumentNullException.ThrowIfNull(region);
@@ -78,6 +78,7 @@ public sealed class ProfileWriter
             throw Failure(profileName, invalid);
         }
 
+        // The file is the one place these values are written out in clear: they are revealed here only.
         var credentialValues = new List<KeyValuePair<string, string>>(3);
         AddIfPresent(credentialValues, AccessKeyIdKey, accessKeyId);
         AddIfPresent(credentialValues, SecretAccessKeyKey, secretAccessKey);
@@ -194,11 +195,11 @@ public sealed class ProfileWriter
         }
     }
 
-    private static void AddIfPresent(List<KeyValuePair<string, string>> values, string key, string value)
+    private static void AddIfPresent(List<KeyValuePair<string, string>> values, string key, Secret value)
     {
-        if (value.Length > 0)
+        if (!value.IsEmpty)
         {
-            values.Add(new(key, value));
+            values.Add(new(key, value.Reveal()));
         }
     }
 

@@ -4,8 +4,11 @@ using System.Net;
 namespace Cac.Action.Proxy;
 
 /// <summary>
-/// Hands each proxy its own login. SocketsHttpHandler asks with the proxy's URI when the proxy answers 407,
-/// and the http and https proxies may be different hosts with different users.
+/// Hands each SOCKS proxy its own login, which SocketsHttpHandler sends in the SOCKS handshake (the http
+/// and https proxies may be different hosts with different users). Logins for http and https proxies are
+/// not handed out here: this action sends them itself on the first request (<see cref="ProxyAuthorizationHandler"/>,
+/// <see cref="ProxyTunnel"/>), and answering a 407 challenge with the same login again would only be a
+/// hidden second request.
 /// </summary>
 internal sealed class ProxyCredentials : ICredentials
 {
@@ -17,7 +20,7 @@ internal sealed class ProxyCredentials : ICredentials
     }
 
     /// <summary>Whether any configured proxy has a login; without one the adapter reports no credentials.</summary>
-    public bool HasAny => settings.Http?.Credential is not null || settings.Https?.Credential is not null;
+    public bool HasAny => IsSocksLogin(settings.Http) || IsSocksLogin(settings.Https);
 
     public NetworkCredential? GetCredential(Uri uri, string authType)
     {
@@ -25,8 +28,10 @@ internal sealed class ProxyCredentials : ICredentials
         return For(settings.Https, uri) ?? For(settings.Http, uri);
     }
 
+    private static bool IsSocksLogin(ProxyEndpoint? endpoint) => endpoint is { Credential: not null, SendsBasicLogin: false };
+
     private static NetworkCredential? For(ProxyEndpoint? endpoint, Uri uri) =>
-        endpoint?.Credential is { } credential
+        IsSocksLogin(endpoint) && endpoint!.Credential is { } credential
             && Uri.Compare(endpoint.Address, uri, UriComponents.Scheme | UriComponents.Host | UriComponents.StrongPort, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
             ? credential
             : null;

@@ -28,10 +28,24 @@ public sealed class ProxyEndpoint
     public string Source { get; }
 
     /// <summary>
-    /// The password as decoded and as percent-encoded: the encoded form is what the raw variable holds, and a
-    /// tool that echoes the variable must not show it either.
+    /// The password as decoded and as percent-encoded (the encoded form is what the raw variable holds, and a
+    /// tool that echoes the variable must not show it either), and the Basic token sent to the proxy.
     /// </summary>
     internal IReadOnlyList<string> SecretForms { get; }
+
+    /// <summary>
+    /// Whether this action sends the login itself, on the first request (curl and upstream's proxy agent do
+    /// the same), rather than waiting for a 407 challenge: for http and https proxies with a user. SOCKS
+    /// proxies take the login in their own handshake.
+    /// </summary>
+    internal bool SendsBasicLogin => Credential is not null && Address.Scheme is "http" or "https";
+
+    /// <summary>The Proxy-Authorization value for this endpoint's login.</summary>
+    internal string BasicAuthorization() => "Basic " + BasicToken(Credential!);
+
+    /// <summary><c>base64(user:password)</c>, UTF-8, as RFC 7617 and .NET's own Basic scheme encode it.</summary>
+    internal static string BasicToken(NetworkCredential credential) =>
+        Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(credential.UserName + ":" + credential.Password));
 
     /// <summary>The address with any user information shown as <c>***</c>; safe to print.</summary>
     public string Redacted => ProxyUrls.Format(Address, Credential is not null);

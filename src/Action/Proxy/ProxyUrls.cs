@@ -7,7 +7,8 @@ namespace Cac.Action.Proxy;
 
 /// <summary>
 /// Parses proxy URLs the way curl reads them (a missing scheme means <c>http://</c>) and keeps the password
-/// out of anything printable.
+/// out of anything printable: the password, its percent-encoded form and the Basic token made of it are
+/// the endpoint's secret forms, all masked before anything is printed.
 /// </summary>
 public static class ProxyUrls
 {
@@ -79,7 +80,7 @@ public static class ProxyUrls
         var password = Uri.UnescapeDataString(encodedPassword);
         var credential = new NetworkCredential(Uri.UnescapeDataString(encodedUser), password);
 
-        var forms = new List<string>(2);
+        var forms = new List<string>(3);
         if (password.Length > 0)
         {
             forms.Add(password);
@@ -87,6 +88,9 @@ public static class ProxyUrls
             {
                 forms.Add(encodedPassword);
             }
+
+            // What goes on the wire in Proxy-Authorization: a proxy or tool that echoes headers must not show it.
+            forms.Add(ProxyEndpoint.BasicToken(credential));
         }
 
         return (credential, forms);

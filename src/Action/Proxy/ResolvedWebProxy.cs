@@ -6,7 +6,8 @@ namespace Cac.Action.Proxy;
 /// <summary>
 /// <see cref="IWebProxy"/> over <see cref="ProxySettings"/>, for <c>SocketsHttpHandler.Proxy</c> with
 /// <c>UseProxy = true</c>. Setting it explicitly also stops .NET from reading HTTP(S)_PROXY/NO_PROXY on its
-/// own with rules that differ from ours.
+/// own with rules that differ from ours. An https target behind a proxy with a login is reported as direct:
+/// <see cref="ProxyTunnel"/> opens that tunnel itself, so the CONNECT carries the login from the start.
 /// </summary>
 public sealed class ResolvedWebProxy : IWebProxy
 {
@@ -26,9 +27,9 @@ public sealed class ResolvedWebProxy : IWebProxy
     /// <summary>Per-proxy logins from the proxy URLs; replaceable, as <see cref="IWebProxy"/> requires.</summary>
     public ICredentials? Credentials { get; set; }
 
-    /// <summary>The proxy for <paramref name="destination"/>, or <c>null</c> to connect directly.</summary>
-    public Uri? GetProxy(Uri destination) => settings.ProxyFor(destination);
+    /// <summary>The proxy SocketsHttpHandler should use for <paramref name="destination"/>, or <c>null</c> to connect directly (or through <see cref="ProxyTunnel"/>).</summary>
+    public Uri? GetProxy(Uri destination) => ProxyTunnel.TunnelFor(settings, destination) is null ? settings.ProxyFor(destination) : null;
 
-    /// <summary>Whether <paramref name="host"/> goes direct (no proxy for its scheme, or on the bypass list).</summary>
-    public bool IsBypassed(Uri host) => settings.ProxyFor(host) is null;
+    /// <summary>Whether SocketsHttpHandler should connect to <paramref name="host"/> without a proxy of its own.</summary>
+    public bool IsBypassed(Uri host) => GetProxy(host) is null;
 }

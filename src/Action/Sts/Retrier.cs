@@ -9,15 +9,14 @@ using Polly.Retry;
 namespace Cac.Action.Sts;
 
 /// <summary>
-/// Runs a call with up to <c>retry-max-attempts</c> attempts, retrying transient failures only, with
-/// exponential backoff and full jitter (a random delay in [0, 50 ms x 2^n), capped), and no sleep after
-/// the last attempt. Delays go through <see cref="TimeProvider"/> so tests run without waiting.
+/// Runs a call with up to <c>retry-max-attempts</c> attempts (each attempt is one request: nothing below
+/// retries on its own), retrying transient failures only, waiting as <see cref="Backoff"/> says (a patient
+/// schedule for throttling, full jitter for the rest, Retry-After honoured), and with no sleep after the
+/// last attempt. Once the caller's token is cancelled (the run's deadline), nothing is retried or logged
+/// as a failed attempt. Delays go through <see cref="TimeProvider"/> so tests run without waiting.
 /// </summary>
 public sealed class Retrier
 {
-    private static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(20);
-
     private readonly int maxAttempts;
     private readonly TimeProvider timeProvider;
     private readonly ActionLog log;
@@ -44,14 +43,18 @@ public sealed class Retrier
             .AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = maxAttempts - 1,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } exception && TransientErrors.IsTransient(exception)),
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(FullJitter(args.AttemptNumber)),
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is { } exception && TransientErrors.IsTransient(exception) && !args.Context.CancellationToken.IsCancellationRequested),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(NextDelay(args.AttemptNumber, args.Outcome.Exception!)),
                 OnRetry = args =>
                 {
                     var failed = args.AttemptNumber + 1;
                     var milliseconds = ((long)args.RetryDelay.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+                    var retryAfter = RetryAfterHeader.From(args.Outcome.Exception!, timeProvider.GetUtcNow()) is { } wait
+                        ? " (the server asked for " + wait.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s)"
+                        : string.Empty;
                     log.Info(string.Create(CultureInfo.InvariantCulture,
-                        $"Retry {label}: attempt {failed} of {maxAttempts} failed: {args.Outcome.Exception?.Message}. Retrying after {milliseconds}ms."));
+                        $"Retry {label}: attempt {failed} of {maxAttempts} failed: {args.Outcome.Exception?.Message}. Retrying after {milliseconds}ms{retryAfter}."));
                     return ValueTask.CompletedTask;
                 },
             })
@@ -68,10 +71,6 @@ public sealed class Retrier
         }
     }
 
-    private TimeSpan FullJitter(int attempt)
-    {
-        var ceiling = BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 20));
-        ceiling = Math.Min(ceiling, MaxDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(random() * ceiling);
-    }
+    private TimeSpan NextDelay(int retry, Exception failure) =>
+        Backoff.Delay(retry, TransientErrors.IsThrottling(failure), RetryAfterHeader.From(failure, timeProvider.GetUtcNow()), random());
 }

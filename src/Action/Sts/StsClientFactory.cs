@@ -7,20 +7,20 @@ using Amazon.SecurityToken;
 namespace Cac.Action.Sts;
 
 /// <summary>
-/// Builds STS clients for the run's region and endpoint over one shared <see cref="HttpClient"/>. The SDK's
-/// own retries are off: <see cref="Retrier"/> owns retrying, so attempts are counted and logged once.
+/// Builds STS clients for the run's region and endpoint over one shared <see cref="HttpClient"/>, whose
+/// handlers own timeouts, size limits, redirects and the proxy. The SDK's own retries are off:
+/// <see cref="Retrier"/> owns retrying, so attempts are counted and logged once. The SDK's redirect
+/// following is off too: a redirect is an error, never a second request elsewhere.
 /// </summary>
 public sealed class StsClientFactory : IStsClientFactory
 {
     private readonly StsEndpoint endpoint;
     private readonly SharedHttpClientFactory httpClientFactory;
-    private readonly TimeSpan requestTimeout;
 
-    public StsClientFactory(StsEndpoint endpoint, HttpClient httpClient, TimeSpan requestTimeout)
+    public StsClientFactory(StsEndpoint endpoint, HttpClient httpClient)
     {
         this.endpoint = endpoint;
         httpClientFactory = new SharedHttpClientFactory(httpClient);
-        this.requestTimeout = requestTimeout;
     }
 
     public IAmazonSecurityTokenService Create(AWSCredentials credentials)
@@ -30,7 +30,7 @@ public sealed class StsClientFactory : IStsClientFactory
             MaxErrorRetry = 0,
             // The SDK also re-sends after a reset connection on a budget of its own; ours counts every attempt.
             MaxStaleConnectionRetries = 0,
-            Timeout = requestTimeout,
+            AllowAutoRedirect = false,
             HttpClientFactory = httpClientFactory,
             UseFIPSEndpoint = endpoint.UseFips,
             UseDualstackEndpoint = endpoint.UseDualstack,
@@ -49,7 +49,7 @@ public sealed class StsClientFactory : IStsClientFactory
         return new AmazonSecurityTokenServiceClient(credentials, config);
     }
 
-    /// <summary>Hands the SDK our HttpClient so that timeouts, proxy and connection reuse are ours to set.</summary>
+    /// <summary>Hands the SDK our HttpClient so that timeouts, limits, redirects, proxy and connection reuse are ours to set.</summary>
     private sealed class SharedHttpClientFactory : HttpClientFactory
     {
         private readonly HttpClient client;

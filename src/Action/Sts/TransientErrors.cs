@@ -4,6 +4,8 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using Amazon.Runtime;
+using Cac.Action.Errors;
+using Cac.Action.Http;
 using Cac.Action.Toolkit;
 
 namespace Cac.Action.Sts;
@@ -15,15 +17,40 @@ namespace Cac.Action.Sts;
 /// </summary>
 public static class TransientErrors
 {
-    private static readonly string[] TransientCodes =
+    private static readonly string[] ThrottlingCodes =
     [
         "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
-        "TooManyRequestsException", "RequestLimitExceeded", "SlowDown", "PriorRequestNotComplete",
-        "InternalFailure", "InternalError", "ServiceUnavailable", "ServiceUnavailableException",
+        "TooManyRequestsException", "RequestLimitExceeded", "SlowDown",
+    ];
+
+    private static readonly string[] TransientCodes =
+    [
+        .. ThrottlingCodes,
+        "PriorRequestNotComplete", "InternalFailure", "InternalError", "ServiceUnavailable", "ServiceUnavailableException",
         "RequestTimeout", "RequestTimeoutException", "IDPCommunicationError",
     ];
 
+    /// <summary>True for an answer asking the caller to slow down: STS's throttling codes, or HTTP 429 from either service.</summary>
+    public static bool IsThrottling(Exception exception) => exception switch
+    {
+        GitHubTokenException token => token.StatusCode == HttpStatusCode.TooManyRequests,
+        AmazonServiceException service => (service.ErrorCode is { Length: > 0 } code && Array.IndexOf(ThrottlingCodes, code) >= 0)
+            || service.StatusCode == HttpStatusCode.TooManyRequests,
+        _ => false,
+    };
+
     public static bool IsTransient(Exception exception)
+    {
+        // A redirect, an oversized answer or a refused proxy login would come again, whatever wraps it.
+        if (ExceptionChain.Find<RefusedAnswerException>(exception) is not null)
+        {
+            return false;
+        }
+
+        return IsTransientFailure(exception);
+    }
+
+    private static bool IsTransientFailure(Exception exception)
     {
         switch (exception)
         {
@@ -37,7 +64,7 @@ public static class TransientErrors
                 return true;
             case AmazonServiceException service when service.StatusCode == 0 || string.IsNullOrEmpty(service.ErrorCode):
                 // No HTTP answer at all: the request never completed (connection reset, timeout).
-                return service.InnerException is not null && IsTransient(service.InnerException);
+                return service.InnerException is not null && IsTransientFailure(service.InnerException);
             case AmazonServiceException:
                 return false;
             case HttpRequestException:
@@ -47,9 +74,9 @@ public static class TransientErrors
             case OperationCanceledException:
                 return true;
             case AmazonClientException client when client.InnerException is not null:
-                return IsTransient(client.InnerException);
+                return IsTransientFailure(client.InnerException);
             default:
-                return exception.InnerException is not null && IsTransient(exception.InnerException);
+                return exception.InnerException is not null && IsTransientFailure(exception.InnerException);
         }
     }
 

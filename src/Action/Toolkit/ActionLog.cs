@@ -4,10 +4,12 @@ using Cac.Abstractions;
 namespace Cac.Action.Toolkit;
 
 /// <summary>
-/// The action's log: plain lines, annotations, groups and masks, written to the runner through an
-/// <see cref="IConsole"/>. Every line except the <c>::add-mask::</c> commands themselves first goes through
-/// a <see cref="SecretRedactor"/>, so our own output never shows a masked value even where no runner
-/// masks it (local runs, tests).
+/// The action's log, and the only writer of standard output: plain lines, annotations, groups and masks,
+/// written to the runner through an <see cref="IConsole"/> as <see cref="LogLine"/>s. Every line except the
+/// <c>::add-mask::</c> commands themselves first goes through a <see cref="SecretRedactor"/>, so our own
+/// output never shows a masked value even where no runner masks it (local runs, tests); then a plain line
+/// is neutralised (<see cref="LogLine.Plain"/>) and a command's data escaped, so text the action did not
+/// write can never become a workflow command.
 /// </summary>
 public sealed class ActionLog : ISecretMasker
 {
@@ -71,13 +73,13 @@ public sealed class ActionLog : ISecretMasker
     /// <summary>Writes a debug message (<c>::debug::</c>); the runner shows it only when debug logging is on.</summary>
     public void Debug(string message) => WriteCommand("debug", message);
 
-    /// <summary>Writes a plain line.</summary>
+    /// <summary>Writes a plain line; line breaks in <paramref name="message"/> are shown escaped, on this one line.</summary>
     public void Info(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
         lock (gate)
         {
-            console.WriteLine(redactor.Redact(message));
+            console.WriteLine(LogLine.Plain(redactor.Redact(message)));
         }
     }
 
@@ -101,7 +103,7 @@ public sealed class ActionLog : ISecretMasker
         if (redactor.Add(value))
         {
             // Deliberately not redacted: this line is how the runner learns the value.
-            console.WriteLine(WorkflowCommands.Format("add-mask", value));
+            console.WriteLine(LogLine.Command("add-mask", value));
         }
     }
 
@@ -113,7 +115,7 @@ public sealed class ActionLog : ISecretMasker
         // happen under the lock so a mask added concurrently is either fully before or fully after.
         lock (gate)
         {
-            console.WriteLine(WorkflowCommands.Format(command, redactor.Redact(message)));
+            console.WriteLine(LogLine.Command(command, redactor.Redact(message)));
         }
     }
 }

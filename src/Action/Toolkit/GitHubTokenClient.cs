@@ -8,13 +8,16 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Cac.Abstractions;
+using Cac.Action.Http;
 
 namespace Cac.Action.Toolkit;
 
 /// <summary>
 /// Fetches the job's OIDC ID token from the runner's token service, as <c>@actions/core</c>'s
-/// <c>getIDToken</c> does (same variables, headers and error texts). One HTTP attempt per call with an
-/// overall timeout; retries belong to the caller, guided by <see cref="GitHubTokenException.IsTransient"/>.
+/// <c>getIDToken</c> does (same variables, headers and error texts). One HTTP attempt per call through a
+/// <see cref="GuardedHandler"/>: a redirect is refused (it would hand the request token to another host),
+/// the answer must arrive, body included, within the request timeout, and must fit 1 MiB. Retries belong
+/// to the caller, guided by <see cref="GitHubTokenException.IsTransient"/>.
 /// </summary>
 public sealed class GitHubTokenClient : IGitHubTokenClient, IDisposable
 {
@@ -25,16 +28,14 @@ public sealed class GitHubTokenClient : IGitHubTokenClient, IDisposable
     private const string RequestTokenVariable = "ACTIONS_ID_TOKEN_REQUEST_TOKEN";
     private const string OrchestrationIdVariable = "ACTIONS_ORCHESTRATION_ID";
     private const string UserAgent = "actions/oidc-client";
-    private const int MaxResponseBytes = 1024 * 1024;
 
     private readonly HttpClient httpClient;
     private readonly IActionEnvironment environment;
     private readonly ISecretMasker masker;
     private readonly TimeProvider timeProvider;
-    private readonly TimeSpan requestTimeout;
 
     /// <summary>Creates a client.</summary>
-    /// <param name="handler">Sends the request; owns connect timeout, proxy and redirects. Not disposed by this client.</param>
+    /// <param name="handler">Sends the request; owns connect timeout and proxy, and must not follow redirects. Not disposed by this client.</param>
     /// <param name="environment">Where the <c>ACTIONS_ID_TOKEN_REQUEST_*</c> variables are read.</param>
     /// <param name="masker">Masks the ID token before it is returned.</param>
     /// <param name="timeProvider">Stamps the token and runs the request timeout.</param>
@@ -54,18 +55,13 @@ public sealed class GitHubTokenClient : IGitHubTokenClient, IDisposable
         var timeout = requestTimeout ?? DefaultRequestTimeout;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero, nameof(requestTimeout));
 
-        // The timeout is ours (on the injected TimeProvider), not HttpClient's, so it can be told apart
-        // from the caller's cancellation and reported as a transient failure.
-        // A token answer is a few kilobytes; the buffer cap keeps a misbehaving endpoint from filling memory.
-        httpClient = new HttpClient(handler, disposeHandler: false)
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-            MaxResponseContentBufferSize = MaxResponseBytes,
-        };
+        // The timeout is the guard's (on the injected TimeProvider), not HttpClient's, so it covers the
+        // body too and can be told apart from the caller's cancellation.
+        var guard = new GuardedHandler(handler, new ResponseLimits(timeout, ResponseLimits.DefaultMaxResponseBytes), timeProvider);
+        httpClient = new HttpClient(guard, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         this.environment = environment;
         this.masker = masker;
         this.timeProvider = timeProvider;
-        this.requestTimeout = timeout;
     }
 
     /// <inheritdoc />
@@ -79,11 +75,14 @@ public sealed class GitHubTokenClient : IGitHubTokenClient, IDisposable
             throw new GitHubTokenException("Unable to get " + UrlVariable + " env variable", isTransient: false);
         }
 
-        var requestToken = environment.GetVariable(RequestTokenVariable);
-        if (string.IsNullOrEmpty(requestToken))
+        var requestTokenValue = environment.GetVariable(RequestTokenVariable);
+        if (string.IsNullOrEmpty(requestTokenValue))
         {
             throw new GitHubTokenException("Unable to get " + RequestTokenVariable + " env variable", isTransient: false);
         }
+
+        // It lets anyone who holds it mint ID tokens for this job: masked like the tokens it buys.
+        var requestToken = Secret.Create(requestTokenValue, masker);
 
         var url = AddAudience(baseUrl, audience);
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
@@ -92,29 +91,28 @@ public sealed class GitHubTokenClient : IGitHubTokenClient, IDisposable
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + requestToken);
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + requestToken.Reveal());
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
         request.Headers.TryAddWithoutValidation("User-Agent", BuildUserAgent(environment.GetVariable(OrchestrationIdVariable)));
 
-        using var timeout = new CancellationTokenSource(requestTimeout, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-
         HttpStatusCode status;
         string body;
+        TimeSpan? retryAfter;
         try
         {
-            using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+            using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
             status = response.StatusCode;
-            body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
+            retryAfter = RetryAfterValue.Of(response.Headers.RetryAfter, timeProvider.GetUtcNow());
+            body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (RequestTimeoutException e)
         {
-            throw;
-        }
-        catch (OperationCanceledException e)
-        {
-            var seconds = requestTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            var seconds = e.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
             throw new GitHubTokenException("Failed to get ID Token: the request timed out after " + seconds + " seconds", isTransient: true, innerException: e);
+        }
+        catch (RefusedAnswerException e)
+        {
+            throw new GitHubTokenException("Failed to get ID Token: " + e.Message, isTransient: false, innerException: e);
         }
         catch (Exception e) when (e is HttpRequestException or IOException or SocketException)
         {
@@ -130,7 +128,8 @@ public sealed class GitHubTokenClient : IGitHubTokenClient, IDisposable
                 "Failed to get ID Token. \n \n        Error Code : " + code.ToString(CultureInfo.InvariantCulture) +
                 "\n \n        Error Message: " + message,
                 IsTransientStatus(code),
-                status);
+                status,
+                retryAfter: retryAfter);
         }
 
         var idToken = ReadStringProperty(body, "value");
@@ -139,8 +138,7 @@ public sealed class GitHubTokenClient : IGitHubTokenClient, IDisposable
             throw new GitHubTokenException("Response json body do not have ID Token field", isTransient: false, status);
         }
 
-        masker.AddMask(idToken);
-        return new GitHubIdToken(idToken, timeProvider.GetUtcNow());
+        return new GitHubIdToken(Secret.Create(idToken, masker), timeProvider.GetUtcNow());
     }
 
     /// <inheritdoc />
@@ -214,6 +212,6 @@ public sealed class GitHubTokenClient : IGitHubTokenClient, IDisposable
     }
 
     /// <summary>A server or proxy that echoes the request back must not put the request token in our log.</summary>
-    private static string Scrub(string text, string requestToken) =>
-        text.Replace(requestToken, SecretRedactor.Replacement, StringComparison.Ordinal);
+    private static string Scrub(string text, Secret requestToken) =>
+        text.Replace(requestToken.Reveal(), SecretRedactor.Replacement, StringComparison.Ordinal);
 }

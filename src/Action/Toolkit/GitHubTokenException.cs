@@ -32,11 +32,13 @@ public sealed class GitHubTokenException : Exception
     /// <param name="isTransient">Whether a retry can succeed (timeouts, network errors, 408, 429, 5xx).</param>
     /// <param name="statusCode">The HTTP status, when the server answered.</param>
     /// <param name="innerException">The network or parsing error behind it, if any.</param>
-    public GitHubTokenException(string message, bool isTransient, HttpStatusCode? statusCode = null, Exception? innerException = null)
+    /// <param name="retryAfter">How long the service asked the caller to wait (its Retry-After header), if it did.</param>
+    public GitHubTokenException(string message, bool isTransient, HttpStatusCode? statusCode = null, Exception? innerException = null, TimeSpan? retryAfter = null)
         : base(message, innerException)
     {
         IsTransient = isTransient;
         StatusCode = statusCode;
+        RetryAfter = retryAfter;
     }
 
     /// <summary>Whether another attempt can succeed.</summary>
@@ -44,4 +46,7 @@ public sealed class GitHubTokenException : Exception
 
     /// <summary>The HTTP status of the token service's answer; <c>null</c> when there was none.</summary>
     public HttpStatusCode? StatusCode { get; }
+
+    /// <summary>The wait the service asked for before another attempt; <c>null</c> when it named none.</summary>
+    public TimeSpan? RetryAfter { get; }
 }

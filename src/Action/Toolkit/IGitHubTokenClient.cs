@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Cac.Abstractions;
 
 namespace Cac.Action.Toolkit;
 
@@ -14,5 +15,5 @@ public interface IGitHubTokenClient
     Task<GitHubIdToken> GetIdTokenAsync(string audience, CancellationToken cancellationToken);
 }
 
-/// <summary>A GitHub OIDC token and when it was fetched (a retry fetches a fresh one when it is old).</summary>
-public sealed record GitHubIdToken(string Value, DateTimeOffset FetchedAt);
+/// <summary>A GitHub OIDC token (masked, printed as <c>***</c>) and when it was fetched (a retry fetches a fresh one when it is old).</summary>
+public sealed record GitHubIdToken(Secret Value, DateTimeOffset FetchedAt);

@@ -32,12 +32,12 @@ public sealed class ProcessConsole : IConsole, IDisposable
     }
 
     /// <inheritdoc />
-    public void WriteLine(string line)
+    public void WriteLine(LogLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
         lock (gate)
         {
-            writer.Write(line);
+            writer.Write(line.Text);
             writer.Write('\n');
             writer.Flush();
         }

@@ -16,6 +16,7 @@ public sealed class ErrorCodeDocumentationTests
         ErrorCode.DurationTooLong, ErrorCode.TokenExpired, ErrorCode.Throttled, ErrorCode.Network, ErrorCode.CredentialsInvalid,
         ErrorCode.AccountNotAllowed, ErrorCode.NoCredentialsReturned, ErrorCode.RunnerEnvironment, ErrorCode.ActionTimeout,
         ErrorCode.TokenFile, ErrorCode.NoCredentialsFound, ErrorCode.ProfileFiles, ErrorCode.Internal,
+        ErrorCode.Redirected, ErrorCode.AnswerTooLarge,
         ErrorCode.RunnerFileUnusable, ErrorCode.WriteFailed, ErrorCode.ProfileFilesLocked, ErrorCode.ContainerCredentials,
         ErrorCode.AmbientProfileFiles,
         ErrorCode.OpenSslMissing,

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
+using Cac.Abstractions;
 using Cac.Action.Errors;
 using Cac.Action.FileSystem;
 using Cac.Action.Profiles;
@@ -16,11 +17,14 @@ public sealed class ProfileWriterSafetyTests : IDisposable
 {
     private readonly TempDir temp = new();
     private readonly RecordingConsole console = new();
+    private readonly ActionLog masker;
     private readonly DictionaryEnvironment environment;
 
     public ProfileWriterSafetyTests()
     {
         environment = Env.Of(("HOME", temp.Combine("home")));
+        // The secrets' own mask lines go elsewhere: these tests read the writer's log.
+        masker = new ActionLog(new RecordingConsole(), isDebug: false);
     }
 
     public void Dispose() => temp.Dispose();
@@ -32,7 +36,7 @@ public sealed class ProfileWriterSafetyTests : IDisposable
     private ProfileWriter Writer(TimeProvider? time = null) => new(environment, new ActionLog(console, isDebug: false), time);
 
     private StagedProfileWrite Prepare(string name = "dev") =>
-        Writer().Prepare(name, "us-east-1", Inputs.AccessKeyId, Inputs.SecretAccessKey, string.Empty, overwrite: false);
+        Writer().Prepare(name, "us-east-1", Secret.Create(Inputs.AccessKeyId, masker), Secret.Create(Inputs.SecretAccessKey, masker), Secret.Empty, overwrite: false);
 
     [Fact]
     public async Task A_named_pipe_as_the_credentials_file_is_refused_at_once()
@@ -67,7 +71,7 @@ public sealed class ProfileWriterSafetyTests : IDisposable
         Directory.CreateDirectory(temp.Combine("home/.aws"));
         using var other = FileLock.AcquireAll([ConfigPath], FileLock.DefaultTimeout, TimeProvider.System);
 
-        var error = Assert.Throws<ActionError>(() => Writer(new LeapingClock(TimeSpan.FromSeconds(1))).Prepare("dev", "us-east-1", "", "", "", false));
+        var error = Assert.Throws<ActionError>(() => Writer(new LeapingClock(TimeSpan.FromSeconds(1))).Prepare("dev", "us-east-1", Secret.Empty, Secret.Empty, Secret.Empty, false));
 
         Assert.Same(ErrorCode.ProfileFilesLocked, error.Code);
         Assert.Equal("Failed to write AWS profile 'dev': Another run held the lock " + FileLock.LockPathFor(ConfigPath) + " for more than 30 seconds", error.Message);

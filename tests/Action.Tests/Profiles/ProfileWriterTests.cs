@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using Cac.Abstractions;
 using Cac.Action.Errors;
 using Cac.Action.FileSystem;
 using Cac.Action.Profiles;
@@ -37,8 +38,12 @@ public sealed class ProfileWriterTests : IDisposable
 
     private ProfileWriter Writer() => new(environment, new ActionLog(console, isDebug: true));
 
-    private ProfileWriteResult Write(string name, bool overwrite = false, string region = "us-east-1", string keyId = KeyId, string secretKey = SecretKey, string token = Token) =>
-        Writer().Write(name, region, keyId, secretKey, token, overwrite);
+    private ProfileWriteResult Write(string name, bool overwrite = false, string region = "us-east-1", string keyId = KeyId, string secretKey = SecretKey, string token = Token)
+    {
+        // The secrets' own mask lines go elsewhere: these tests read the writer's log.
+        var masker = new ActionLog(new RecordingConsole(), isDebug: false);
+        return Writer().Write(name, region, Secret.Create(keyId, masker), Secret.Create(secretKey, masker), Secret.Create(token, masker), overwrite);
+    }
 
     private static ActionError Fails(System.Action action)
     {

@@ -157,7 +157,7 @@ public sealed class ProxyResolverTests
     }
 
     [Fact]
-    public void Passwords_lists_decoded_and_encoded_forms_of_every_proxy_once()
+    public void Passwords_lists_decoded_encoded_and_basic_forms_of_every_proxy_once()
     {
         var environment = Env(("HTTPS_PROXY", "http://a:s%2Fecret@proxy-a:1"), ("HTTP_PROXY", "http://b:plain@proxy-b:2"));
         var settings = ProxyResolver.Resolve("", "", environment);
@@ -165,7 +165,8 @@ public sealed class ProxyResolverTests
 
         settings.MaskPasswords(masker);
 
-        Assert.Equal(["plain", "s%2Fecret", "s/ecret"], settings.Passwords().Order(StringComparer.Ordinal));
+        // base64("a:s/ecret") and base64("b:plain"): the Proxy-Authorization tokens.
+        Assert.Equal(["YTpzL2VjcmV0", "YjpwbGFpbg==", "plain", "s%2Fecret", "s/ecret"], settings.Passwords().Order(StringComparer.Ordinal));
         Assert.Equal(settings.Passwords(), masker.Masks);
     }
 
@@ -174,7 +175,7 @@ public sealed class ProxyResolverTests
     {
         var settings = ProxyResolver.Resolve("http://u:pw@proxy:3128", "", Env());
 
-        Assert.Equal(["pw"], settings.Passwords());
+        Assert.Equal(["pw", "dTpwdw=="], settings.Passwords());
     }
 
     [Fact]

@@ -47,9 +47,9 @@ public sealed class ResolvedWebProxyTests
     }
 
     [Fact]
-    public void Each_proxy_gets_its_own_login()
+    public void Each_socks_proxy_gets_its_own_login_for_its_handshake()
     {
-        var adapter = Create("", "", ("HTTPS_PROXY", "http://alice:one@secure:1"), ("HTTP_PROXY", "http://bob:two@plain:2"));
+        var adapter = Create("", "", ("HTTPS_PROXY", "socks5://alice:one@secure:1"), ("HTTP_PROXY", "socks5://bob:two@plain:2"));
         var credentials = adapter.Credentials!;
 
         var forHttps = credentials.GetCredential(adapter.GetProxy(new Uri("https://sts.amazonaws.com"))!, "Basic");
@@ -58,6 +58,24 @@ public sealed class ResolvedWebProxyTests
         Assert.Equal(("alice", "one"), (forHttps!.UserName, forHttps.Password));
         Assert.Equal(("bob", "two"), (forHttp!.UserName, forHttp.Password));
         Assert.Null(credentials.GetCredential(new Uri("http://elsewhere:3/"), "Basic"));
+    }
+
+    [Fact]
+    public void An_http_proxys_login_is_never_handed_to_a_407_challenge()
+    {
+        // It is sent with the first request instead; answering a challenge with it would be a second request.
+        Assert.Null(Create("http://u:p@proxy:3128", "").Credentials);
+    }
+
+    [Fact]
+    public void An_https_target_behind_a_proxy_with_a_login_is_tunnelled_by_the_action_itself()
+    {
+        var adapter = Create("http://u:p@proxy:3128", "");
+
+        Assert.Null(adapter.GetProxy(new Uri("https://sts.amazonaws.com/")));
+        Assert.True(adapter.IsBypassed(new Uri("https://sts.amazonaws.com/")));
+        Assert.Equal("http://proxy:3128/", adapter.GetProxy(new Uri("http://sts.example/"))?.ToString());
+        Assert.Equal("http://proxy:3128/", Create("http://proxy:3128", "").GetProxy(new Uri("https://sts.amazonaws.com/"))?.ToString());
     }
 
     [Fact]

@@ -15,17 +15,16 @@ internal sealed record SeenRequest(string RequestLine, string? ProxyAuthorizatio
 
 /// <summary>
 /// A forward proxy just capable enough to prove the handler talks to it: on 127.0.0.1 with an ephemeral
-/// port, it records each request line (absolute-form when used as a proxy, origin-form when hit directly),
-/// answers 407 with a Basic challenge until the expected Proxy-Authorization arrives, then 200 with
-/// <see cref="Body"/>. It never forwards anything, so a test stays offline. One request per connection.
+/// port, it records each request line (absolute-form when used as a proxy, origin-form when hit directly,
+/// CONNECT for a tunnel), answers 407 with a Basic challenge until the expected Proxy-Authorization
+/// arrives, then 200 with <see cref="Body"/>, or for an authorised CONNECT relays the tunnel to its
+/// target (on loopback only). It never reaches beyond 127.0.0.1, so a test stays offline. One request per
+/// connection.
 /// </summary>
-internal sealed class TinyProxyServer : IAsyncDisposable
+internal sealed class TinyProxyServer : LoopbackListener
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
     private readonly ConcurrentQueue<SeenRequest> seen = new();
     private readonly string? expectedAuthorization;
-    private readonly Task loop;
 
     public TinyProxyServer(string body, string? user = null, string? password = null)
     {
@@ -35,63 +34,26 @@ internal sealed class TinyProxyServer : IAsyncDisposable
             expectedAuthorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password));
         }
 
-        listener.Start();
-        loop = AcceptAsync();
+        Start();
     }
 
     public string Body { get; }
 
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
-
     public IReadOnlyCollection<SeenRequest> Seen => seen;
 
-    public async ValueTask DisposeAsync()
-    {
-        await stop.CancelAsync();
-        listener.Stop();
-        try
-        {
-            await loop;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        stop.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(stop.Token);
-            }
-            catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => ServeAsync(client));
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
+    protected override async Task ServeAsync(TcpClient client)
     {
         using (client)
         {
             var stream = client.GetStream();
-            using var reader = new StreamReader(stream, Encoding.ASCII, leaveOpen: true);
-            var requestLine = await reader.ReadLineAsync(stop.Token);
+            var requestLine = await ReadLineAsync(stream);
             if (requestLine is null)
             {
                 return;
             }
 
             string? authorization = null;
-            for (var line = await reader.ReadLineAsync(stop.Token); !string.IsNullOrEmpty(line); line = await reader.ReadLineAsync(stop.Token))
+            for (var line = await ReadLineAsync(stream); !string.IsNullOrEmpty(line); line = await ReadLineAsync(stream))
             {
                 var colon = line.IndexOf(':', StringComparison.Ordinal);
                 if (colon > 0 && line[..colon].Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase))
@@ -102,10 +64,54 @@ internal sealed class TinyProxyServer : IAsyncDisposable
 
             seen.Enqueue(new SeenRequest(requestLine, authorization));
             var authorized = expectedAuthorization is null || string.Equals(authorization, expectedAuthorization, StringComparison.Ordinal);
-            var response = authorized
-                ? "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + Body.Length + "\r\nConnection: close\r\n\r\n" + Body
-                : "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(response), stop.Token);
+            if (!authorized)
+            {
+                await WriteAsync(stream, "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            }
+            else if (requestLine.StartsWith("CONNECT ", StringComparison.Ordinal))
+            {
+                await RelayAsync(stream, requestLine.Split(' ')[1]);
+            }
+            else
+            {
+                await WriteAsync(stream, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + Body.Length + "\r\nConnection: close\r\n\r\n" + Body);
+            }
         }
+    }
+
+    private async Task RelayAsync(NetworkStream stream, string authority)
+    {
+        var colon = authority.LastIndexOf(':');
+        if (authority[..colon] is not ("127.0.0.1" or "localhost"))
+        {
+            await WriteAsync(stream, "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n");
+            return;
+        }
+
+        using var target = new TcpClient();
+        await target.ConnectAsync(IPAddress.Loopback, int.Parse(authority[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture), Stop.Token);
+        await WriteAsync(stream, "HTTP/1.1 200 Connection established\r\n\r\n");
+        var upstream = target.GetStream();
+        await Task.WhenAny(stream.CopyToAsync(upstream, Stop.Token), upstream.CopyToAsync(stream, Stop.Token));
+    }
+
+    private Task WriteAsync(Stream stream, string text) => stream.WriteAsync(Encoding.ASCII.GetBytes(text), Stop.Token).AsTask();
+
+    /// <summary>Reads one CRLF-ended line byte by byte, so nothing after the request head is consumed.</summary>
+    private async Task<string?> ReadLineAsync(Stream stream)
+    {
+        var line = new StringBuilder();
+        var one = new byte[1];
+        while (await stream.ReadAsync(one, Stop.Token) == 1)
+        {
+            if (one[0] == '\n')
+            {
+                return line.ToString().TrimEnd('\r');
+            }
+
+            line.Append((char)one[0]);
+        }
+
+        return line.Length > 0 ? line.ToString() : null;
     }
 }

@@ -19,7 +19,8 @@ public class RetrierTests
     private Retrier Create(int maxAttempts, double random) =>
         new(maxAttempts, time, new ActionLog(console, isDebug: false), () => random);
 
-    private static Exception Throttled() => Aws.StsError("Throttling", HttpStatusCode.BadRequest, "Rate exceeded");
+    // Throttling has a schedule of its own (ThrottlingBackoffTests); these tests use another transient error.
+    private static Exception Unavailable() => Aws.StsError("ServiceUnavailable", HttpStatusCode.ServiceUnavailable, "Service unavailable");
 
     private static Exception Denied() => Aws.StsError("AccessDenied", HttpStatusCode.Forbidden, "not authorized to perform: sts:AssumeRole");
 
@@ -62,11 +63,11 @@ public class RetrierTests
     [Fact]
     public async Task With_one_attempt_a_transient_error_is_not_retried()
     {
-        var script = new Script(Throttled(), Throttled());
+        var script = new Script(Unavailable(), Unavailable());
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => Drive(Create(1, 0).ExecuteAsync("AssumeRole", script.Run, CancellationToken.None)));
 
-        Assert.Equal("Rate exceeded", error.Message);
+        Assert.Equal("Service unavailable", error.Message);
         Assert.Equal(1, script.Calls);
         Assert.Empty(console.Lines);
     }
@@ -74,19 +75,19 @@ public class RetrierTests
     [Fact]
     public async Task A_transient_error_is_retried_and_logged()
     {
-        var script = new Script(Throttled());
+        var script = new Script(Unavailable());
 
         var result = await Drive(Create(3, 0).ExecuteAsync("TestOp", script.Run, CancellationToken.None));
 
         Assert.Equal("ok", result);
         Assert.Equal(2, script.Calls);
-        Assert.Equal(new[] { "Retry TestOp: attempt 1 of 3 failed: Rate exceeded. Retrying after 0ms." }, console.Lines);
+        Assert.Equal(new[] { "Retry TestOp: attempt 1 of 3 failed: Service unavailable. Retrying after 0ms." }, console.Lines);
     }
 
     [Fact]
     public async Task A_persistent_transient_error_is_rethrown_after_max_attempts()
     {
-        var failure = Throttled();
+        var failure = Unavailable();
         var script = new Script(failure, failure, failure, failure);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => Drive(Create(3, 0).ExecuteAsync("TestOp", script.Run, CancellationToken.None)));
@@ -96,8 +97,8 @@ public class RetrierTests
         Assert.Equal(
             new[]
             {
-                "Retry TestOp: attempt 1 of 3 failed: Rate exceeded. Retrying after 0ms.",
-                "Retry TestOp: attempt 2 of 3 failed: Rate exceeded. Retrying after 0ms.",
+                "Retry TestOp: attempt 1 of 3 failed: Service unavailable. Retrying after 0ms.",
+                "Retry TestOp: attempt 2 of 3 failed: Service unavailable. Retrying after 0ms.",
                 "Retry TestOp: reached max retries (3); giving up.",
             },
             console.Lines);
@@ -120,19 +121,19 @@ public class RetrierTests
     public async Task A_non_transient_error_after_a_retry_ends_the_retries_without_the_max_line()
     {
         var failure = Denied();
-        var script = new Script(Throttled(), failure);
+        var script = new Script(Unavailable(), failure);
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => Drive(Create(5, 0).ExecuteAsync("AssumeRole", script.Run, CancellationToken.None)));
 
         Assert.Same(failure, error);
         Assert.Equal(2, script.Calls);
-        Assert.Equal(new[] { "Retry AssumeRole: attempt 1 of 5 failed: Rate exceeded. Retrying after 0ms." }, console.Lines);
+        Assert.Equal(new[] { "Retry AssumeRole: attempt 1 of 5 failed: Service unavailable. Retrying after 0ms." }, console.Lines);
     }
 
     [Fact]
-    public async Task Delays_are_full_jitter_below_50ms_times_2_to_the_n_capped_at_20s()
+    public async Task Delays_for_errors_other_than_throttling_are_full_jitter_below_50ms_times_2_to_the_n_capped_at_20s()
     {
-        var script = new Script(Enumerable.Range(0, 12).Select(_ => Throttled()).ToArray());
+        var script = new Script(Enumerable.Range(0, 12).Select(_ => Unavailable()).ToArray());
 
         await Assert.ThrowsAnyAsync<Exception>(() => Drive(Create(12, 0.999).ExecuteAsync("AssumeRole", script.Run, CancellationToken.None)));
 
@@ -149,7 +150,7 @@ public class RetrierTests
     [Fact]
     public async Task The_delay_is_waited_before_the_next_attempt_and_not_after_the_last()
     {
-        var script = new Script(Throttled(), Throttled(), Throttled());
+        var script = new Script(Unavailable(), Unavailable(), Unavailable());
         var task = Create(2, 0.999).ExecuteAsync("AssumeRole", script.Run, CancellationToken.None);
 
         // The first attempt failed; the retry waits about 49 ms of (fake) time.
@@ -169,7 +170,7 @@ public class RetrierTests
         Assert.Equal(
             new[]
             {
-                "Retry AssumeRole: attempt 1 of 2 failed: Rate exceeded. Retrying after 49ms.",
+                "Retry AssumeRole: attempt 1 of 2 failed: Service unavailable. Retrying after 49ms.",
                 "Retry AssumeRole: reached max retries (2); giving up.",
             },
             console.Lines);

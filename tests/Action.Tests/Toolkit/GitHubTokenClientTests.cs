@@ -36,7 +36,8 @@ public sealed class GitHubTokenClientTests : IDisposable
 
         var token = await client.GetIdTokenAsync("sts.amazonaws.com", CancellationToken.None);
 
-        Assert.Equal(IdToken, token.Value);
+        Assert.Equal(IdToken, token.Value.Reveal());
+        Assert.Equal("***", token.Value.ToString());
         Assert.Equal(Now, token.FetchedAt);
         var request = Assert.Single(server.Requests);
         Assert.Equal("GET", request.Method);
@@ -47,14 +48,14 @@ public sealed class GitHubTokenClientTests : IDisposable
     }
 
     [Fact]
-    public async Task The_token_is_masked_before_it_is_returned()
+    public async Task The_token_and_the_request_token_are_masked_before_the_token_is_returned()
     {
         await using var server = new LocalHttpServer(new ServerReply(200, "{\"value\":\"" + IdToken + "\"}"));
         using var client = CreateClient(Environment(server.BaseUrl + "/t?x=1"));
 
         await client.GetIdTokenAsync("sts.amazonaws.com", CancellationToken.None);
 
-        Assert.Equal([IdToken], masker.Masks);
+        Assert.Equal([RequestToken, IdToken], masker.Masks);
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public sealed class GitHubTokenClientTests : IDisposable
             error.Message);
         Assert.Equal(transient, error.IsTransient);
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
-        Assert.Empty(masker.Masks);
+        Assert.Equal([RequestToken], masker.Masks);
     }
 
     [Theory]
@@ -175,7 +176,7 @@ public sealed class GitHubTokenClientTests : IDisposable
 
         Assert.Equal("Response json body do not have ID Token field", error.Message);
         Assert.False(error.IsTransient);
-        Assert.Empty(masker.Masks);
+        Assert.Equal([RequestToken], masker.Masks);
     }
 
     [Theory]

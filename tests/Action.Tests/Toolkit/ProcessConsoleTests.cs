@@ -12,8 +12,8 @@ public sealed class ProcessConsoleTests
         using var stream = new MemoryStream();
         using (var console = new ProcessConsole(stream))
         {
-            console.WriteLine("::add-mask::é");
-            console.WriteLine("");
+            console.WriteLine(LogLine.Command("add-mask", "é"));
+            console.WriteLine(LogLine.Plain(""));
         }
 
         Assert.Equal(Encoding.UTF8.GetBytes("::add-mask::é\n\n"), stream.ToArray());
@@ -25,7 +25,7 @@ public sealed class ProcessConsoleTests
         using var stream = new MemoryStream();
         using var console = new ProcessConsole(stream);
 
-        console.WriteLine("first");
+        console.WriteLine(LogLine.Plain("first"));
 
         Assert.Equal(Encoding.UTF8.GetBytes("first\n"), stream.ToArray());
     }

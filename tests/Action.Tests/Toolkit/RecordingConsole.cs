@@ -10,5 +10,5 @@ internal sealed class RecordingConsole : IConsole
 
     public IReadOnlyList<string> Lines => lines;
 
-    public void WriteLine(string line) => lines.Add(line);
+    public void WriteLine(LogLine line) => lines.Add(line.Text);
 }

@@ -19,11 +19,11 @@ internal sealed class RecordingConsole : IConsole
         }
     }
 
-    public void WriteLine(string line)
+    public void WriteLine(LogLine line)
     {
         lock (lines)
         {
-            lines.Add(line);
+            lines.Add(line.Text);
         }
     }
 }

@@ -21,6 +21,7 @@ public sealed class OidcStandIn : IAsyncDisposable
     private const string TokenPath = "/_apis/distributedtask/hubs/Actions/plans/00000000-0000-0000-0000-000000000000/jobs/00000000-0000-0000-0000-000000000000/idtoken";
     private const string DiscoveryPath = "/.well-known/openid-configuration";
     private const string JwksPath = "/.well-known/jwks";
+    private const string JsonContentType = "application/json; charset=utf-8";
 
     private readonly OidcSigningKey _key = new();
     private readonly RequestLog<OidcRequestRecord> _log = new();
@@ -171,6 +172,10 @@ public sealed class OidcStandIn : IAsyncDisposable
                     Log(200, fault);
                     await WriteJsonAsync(context, 200, new JsonObject { ["count"] = 0 }).ConfigureAwait(false);
                     return;
+                case OidcFaultKind.Redirect:
+                    Log(fault.StatusCode, fault);
+                    await HostileAnswers.RedirectAsync(context, fault.StatusCode, fault.Location!).ConfigureAwait(false);
+                    return;
             }
         }
 
@@ -190,7 +195,18 @@ public sealed class OidcStandIn : IAsyncDisposable
 
         var token = IssueToken(audience);
         Log(200, fault);
-        await WriteJsonAsync(context, 200, new JsonObject { ["count"] = token.Length, ["value"] = token }).ConfigureAwait(false);
+        var answer = new JsonObject { ["count"] = token.Length, ["value"] = token };
+        switch (fault?.Kind)
+        {
+            case OidcFaultKind.DripBody:
+                await HostileAnswers.DripAsync(context, 200, JsonContentType, Encoding.UTF8.GetBytes(answer.ToJsonString()), fault.Delay).ConfigureAwait(false);
+                return;
+            case OidcFaultKind.Oversized:
+                answer["padding"] = new string('x', Math.Max(0, fault.Size - answer.ToJsonString().Length - ",\"padding\":\"\"".Length));
+                break;
+        }
+
+        await WriteJsonAsync(context, 200, answer).ConfigureAwait(false);
     }
 
     private bool HasExpectedBearer(HttpRequest request)
@@ -219,7 +235,7 @@ public sealed class OidcStandIn : IAsyncDisposable
     private static async Task WriteJsonAsync(HttpContext context, int status, JsonObject body)
     {
         context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentType = JsonContentType;
         await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -15,13 +15,17 @@ public sealed record ActionRunResult(
     IReadOnlyList<KeyValuePair<string, string>> State,
     string Summary)
 {
-    public IReadOnlyList<string> Lines => StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    /// <summary>The log's lines as the runner splits them (at CR, LF or CRLF), empty ones left out.</summary>
+    public IReadOnlyList<string> Lines => StandardOutput.Split(["\r\n", "\r", "\n"], StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Values registered with <c>::add-mask::</c>, in order.</summary>
     public IReadOnlyList<string> Masks => Lines
         .Where(line => line.StartsWith("::add-mask::", StringComparison.Ordinal))
         .Select(line => Unescape(line["::add-mask::".Length..]))
         .ToList();
+
+    /// <summary>The workflow commands the runner would carry out for this log, in order.</summary>
+    public IReadOnlyList<RunnerCommand> Commands => RunnerCommands.Processed(Lines);
 
     public IReadOnlyDictionary<string, string> FinalExports => Final(Exports);
 

@@ -20,6 +20,7 @@ public sealed class StsBehavior
     private readonly ConcurrentDictionary<string, OidcStandIn> _issuersByKeyId = new(StringComparer.Ordinal);
     private int _packedSizeBudget = 4096;
     private volatile bool _trustUnregisteredRoles;
+    private volatile RateLimiter? _rateLimiter;
 
     internal StsBehavior(StsEmulatorOptions options)
     {
@@ -61,6 +62,16 @@ public sealed class StsBehavior
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
             Volatile.Write(ref _packedSizeBudget, value);
         }
+    }
+
+    /// <summary>
+    /// A request-rate limit applied to every request after injected faults (null: none). Setting it starts
+    /// a full bucket.
+    /// </summary>
+    public StsRateLimit? RateLimit
+    {
+        get => _rateLimiter?.Limit;
+        set => _rateLimiter = value is null ? null : new RateLimiter(value, new TokenBucket(value.RequestsPerSecond, value.Burst, value.Time));
     }
 
     public IReadOnlyList<StsRole> Roles => _roles.Values.ToArray();
@@ -111,6 +122,14 @@ public sealed class StsBehavior
     /// <summary>The next <paramref name="count"/> issued credentials get a secret key containing '+', '/' and '#'.</summary>
     public void IssueSecretsWithSpecialCharactersForNext(int count = 1) => SpecialCharacterSecrets.Add(true, count);
 
+    /// <summary>Whether the rate limit admits one more request now; always true without a limit.</summary>
+    internal bool TryAdmit(out StsRateLimit? refusedBy)
+    {
+        var limiter = _rateLimiter;
+        refusedBy = limiter is not null && !limiter.Bucket.TryTake() ? limiter.Limit : null;
+        return refusedBy is null;
+    }
+
     internal KnownAccessKey? FindAccessKey(string accessKeyId) => _keys.GetValueOrDefault(accessKeyId);
 
     internal void RememberIssuedKey(KnownAccessKey key) => _keys[key.AccessKeyId] = key;
@@ -129,4 +148,6 @@ public sealed class StsBehavior
                 WebIdentity = new WebIdentityTrust { Audiences = ["*"], SubjectPatterns = ["*"] },
             }
             : null);
+
+    private sealed record RateLimiter(StsRateLimit Limit, TokenBucket Bucket);
 }

@@ -5,16 +5,20 @@ namespace Cac.Emulators.Sts;
 /// <summary>An STS error answer; thrown inside the emulator and turned into an ErrorResponse document.</summary>
 internal sealed class StsErrorException : Exception
 {
-    public StsErrorException(int statusCode, string code, string message)
+    public StsErrorException(int statusCode, string code, string message, TimeSpan? retryAfter = null)
         : base(message)
     {
         StatusCode = statusCode;
         Code = code;
+        RetryAfter = retryAfter;
     }
 
     public int StatusCode { get; }
 
     public string Code { get; }
+
+    /// <summary>Sent as a Retry-After header (whole seconds) when set.</summary>
+    public TimeSpan? RetryAfter { get; }
 
     /// <summary>Who is to blame, as in the ErrorResponse's Type element.</summary>
     public string Type => StatusCode >= 500 ? "Receiver" : "Sender";
@@ -44,7 +48,8 @@ internal static class StsErrors
     public static StsErrorException InvalidAction(string? action) =>
         new(400, "InvalidAction", $"Could not find operation {action} for version 2011-06-15");
 
-    public static StsErrorException Throttling() => new(400, "Throttling", "Rate exceeded");
+    public static StsErrorException Throttling(string? message = null, TimeSpan? retryAfter = null) =>
+        new(400, "Throttling", message ?? "Rate exceeded", retryAfter);
 
     public static StsErrorException InternalFailure() =>
         new(500, "InternalFailure", "The request processing has failed because of an unknown error, exception or failure.");

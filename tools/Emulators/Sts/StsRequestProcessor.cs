@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Threading.Tasks;
@@ -48,6 +49,7 @@ internal sealed class StsRequestProcessor
         byte[] answer;
         int status;
         string? errorCode = null;
+        TimeSpan? retryAfter = null;
         _behavior.Faults.TryTake(entry => entry.Action is null || entry.Action == action, out var taken);
         var fault = taken.Fault;
         try
@@ -61,14 +63,23 @@ internal sealed class StsRequestProcessor
                     Log(0, null, fault);
                     context.Abort();
                     return;
+                case StsFaultKind.Redirect:
+                    Log(fault.StatusCode, null, fault);
+                    await HostileAnswers.RedirectAsync(context, fault.StatusCode, fault.Location!).ConfigureAwait(false);
+                    return;
                 case StsFaultKind.Throttling:
-                    throw StsErrors.Throttling();
+                    throw StsErrors.Throttling(fault.Message, fault.RetryAfter);
                 case StsFaultKind.InternalFailure:
                     throw StsErrors.InternalFailure();
                 case StsFaultKind.ServiceUnavailable:
                     throw StsErrors.ServiceUnavailable();
                 case StsFaultKind.IdpCommunicationError:
                     throw StsErrors.IdpCommunicationError();
+            }
+
+            if (!_behavior.TryAdmit(out var limit))
+            {
+                throw StsErrors.Throttling(retryAfter: limit!.RetryAfter);
             }
 
             if (action is not { } known)
@@ -92,13 +103,29 @@ internal sealed class StsRequestProcessor
             answer = StsXmlWriter.Error(error, requestId);
             status = error.StatusCode;
             errorCode = error.Code;
+            retryAfter = error.RetryAfter;
         }
 
         Log(status, errorCode, fault);
         var response = context.Response;
+        response.Headers["x-amzn-RequestId"] = requestId;
+        if (retryAfter is { } wait)
+        {
+            response.Headers.RetryAfter = ((long)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
+        switch (fault?.Kind)
+        {
+            case StsFaultKind.DripBody:
+                await HostileAnswers.DripAsync(context, status, "text/xml", answer, fault.Delay).ConfigureAwait(false);
+                return;
+            case StsFaultKind.Oversized:
+                answer = StsXmlWriter.Padded(answer, fault.Size);
+                break;
+        }
+
         response.StatusCode = status;
         response.ContentType = "text/xml";
-        response.Headers["x-amzn-RequestId"] = requestId;
         await response.Body.WriteAsync(answer, context.RequestAborted).ConfigureAwait(false);
     }
 

@@ -70,6 +70,16 @@ internal static class StsXmlWriter
     public static void OptionalElement(XmlWriter writer, string name, int? value) =>
         OptionalElement(writer, name, value?.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// <paramref name="answer"/> followed by an XML comment that brings it to <paramref name="size"/> bytes:
+    /// still a well-formed answer, so only a size limit stops a client from accepting it.
+    /// </summary>
+    public static byte[] Padded(byte[] answer, int size)
+    {
+        var padding = Math.Max(0, size - answer.Length - "\n<!--  -->".Length);
+        return [.. answer, .. Encoding.UTF8.GetBytes("\n<!-- " + new string('x', padding) + " -->")];
+    }
+
     /// <summary>ISO 8601 in UTC with a Z and whole seconds, as STS writes Expiration.</summary>
     public static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
