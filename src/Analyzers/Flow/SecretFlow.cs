@@ -434,7 +434,7 @@ internal sealed class SecretFlow
                 case IInvocationOperation invocation:
                     return TextTypes.CanCarryText(invocation.Type, symbols) && !IsSanitizer(invocation.TargetMethod) ? CallInputs(invocation) : null;
                 case IObjectCreationOperation creation:
-                    return TextTypes.CanCarryText(creation.Type, symbols) ? AnyArgument(creation.Arguments) : null;
+                    return TextTypes.CanCarryText(creation.Type, symbols) ? AnyArgument(creation.Arguments) ?? InitializerSource(creation.Initializer) : null;
                 case IConditionalAccessOperation conditionalAccess:
                     return SourceOf(conditionalAccess.WhenNotNull);
                 case IConditionalAccessInstanceOperation instance:
@@ -459,6 +459,31 @@ internal sealed class SecretFlow
             foreach (var argument in arguments)
             {
                 if (argument.Parameter?.RefKind != RefKind.Out && SourceOf(argument.Value) is { } source)
+                {
+                    return source;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A secret stored by an object or collection initializer: <c>{ ["k"] = x }</c>, <c>{ x }</c>.</summary>
+        private IOperation? InitializerSource(IObjectOrCollectionInitializerOperation? initializer)
+        {
+            if (initializer is null)
+            {
+                return null;
+            }
+
+            foreach (var element in initializer.Initializers)
+            {
+                var source = element switch
+                {
+                    IAssignmentOperation assignment => SourceOf(assignment.Value),
+                    IInvocationOperation add => AnyArgument(add.Arguments),
+                    _ => null,
+                };
+                if (source is not null)
                 {
                     return source;
                 }

@@ -35,7 +35,7 @@ internal sealed class SecretSources
 
     /// <summary>Whether <paramref name="name"/> is a constant naming a secret environment variable.</summary>
     public bool IsSecretVariableName(IOperation name) =>
-        name.ConstantValue.Value is string value && symbols.Options.SecretVariables.Contains(value);
+        StringPrefix.Constant(name) is { } value && symbols.Options.SecretVariables.Contains(value);
 
     private bool IsSourceCall(IInvocationOperation invocation)
     {

@@ -11,6 +11,9 @@ namespace Cac.Analyzers.Internals;
 /// </summary>
 internal static class StringPrefix
 {
+    /// <summary>The string constant <paramref name="operation"/> is, looking through conversions (<c>object key</c>), or <c>null</c>.</summary>
+    public static string? Constant(IOperation? operation) => Unwrap(operation)?.ConstantValue.Value as string;
+
     /// <summary>The known leading text of <paramref name="operation"/>'s value ("" when nothing is known).</summary>
     public static string Of(IOperation? operation) => Compute(operation).Text;
 

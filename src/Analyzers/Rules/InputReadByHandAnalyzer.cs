@@ -87,8 +87,9 @@ public sealed class InputReadByHandAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var shown = name.ConstantValue.Value as string ?? prefix + "...";
-        var input = name.ConstantValue.Value is string variable ? inputs.Find(variable) : null;
+        var constant = StringPrefix.Constant(name);
+        var shown = constant ?? prefix + "...";
+        var input = constant is null ? null : inputs.Find(constant);
         var properties = input is null
             ? ImmutableDictionary<string, string?>.Empty
             : ImmutableDictionary<string, string?>.Empty

@@ -88,7 +88,7 @@ public sealed class SecretLeakAnalyzer : DiagnosticAnalyzer
         {
             if (argument.Parameter?.Ordinal == hit.Sink.NameOrdinal)
             {
-                return argument.Value.ConstantValue.Value as string;
+                return StringPrefix.Constant(argument.Value);
             }
         }
 
