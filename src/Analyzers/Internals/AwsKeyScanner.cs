@@ -7,7 +7,7 @@ namespace Cac.Analyzers.Internals;
 /// Finds AWS access key IDs in text: a known four-character prefix (<c>AKIA</c>, <c>ASIA</c>, <c>ABIA</c>,
 /// <c>ACCA</c>, or <c>A3T</c> and one letter or digit) then 16 upper-case base32 characters (<c>A-Z</c>,
 /// <c>2-7</c>), with no letter or digit on either side. Documentation keys (ending in <c>EXAMPLE</c>) and
-/// placeholders with little variety (<c>AKIAXXXXXXXXXXXXXXXX</c>, Shannon entropy under 3 bits per character,
+/// placeholders with little variety (<c>AKIA</c> and sixteen <c>X</c>, Shannon entropy under 3 bits per character,
 /// the threshold secret scanners use) are not keys. A hand-written scan instead of a regular expression:
 /// it runs on every string literal of a build and needs no timeout.
 /// </summary>
