@@ -16,7 +16,8 @@ namespace Cac.Analyzers.Flow;
 /// <c>?:</c>, <c>??</c>, <c>switch</c> expressions, arrays and collections, <c>await</c>, members of a
 /// secret object, and any call on or with a secret whose result can hold text (<c>Substring</c>,
 /// <c>string.Format</c>, <c>StringBuilder.Append</c> then <c>ToString</c>, ...). A call that returns a number, a
-/// bool or a <c>Secret</c>, and anything from <c>System.Security.Cryptography</c>, ends the flow.
+/// bool or a <c>Secret</c>, anything from <c>System.Security.Cryptography</c>, and replacing the secret in a text
+/// (<c>text.Replace(secret, "***")</c>) end the flow.
 /// </summary>
 internal sealed class SecretFlow
 {
@@ -431,6 +432,9 @@ internal sealed class SecretFlow
                     return TextTypes.CanCarryText(property.Type, symbols) ? SourceOf(property.Instance) ?? AnyArgument(property.Arguments) : null;
                 case IFieldReferenceOperation field:
                     return TextTypes.CanCarryText(field.Type, symbols) ? SourceOf(field.Instance) : null;
+                case IInvocationOperation invocation when IsRedaction(invocation):
+                    // text.Replace(secret, "***") takes the secret out: what is left is the text and the replacement.
+                    return SourceOf(invocation.Instance) ?? SourceOf(invocation.Arguments[1].Value);
                 case IInvocationOperation invocation:
                     return TextTypes.CanCarryText(invocation.Type, symbols) && !IsSanitizer(invocation.TargetMethod) ? CallInputs(invocation) : null;
                 case IObjectCreationOperation creation:
@@ -520,6 +524,15 @@ internal sealed class SecretFlow
                 (SymbolEqualityComparer.Default.Equals(type, flow.symbols.SecretMasker) ||
                  type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, flow.symbols.SecretMasker)));
         }
+
+        /// <summary><c>string.Replace(oldValue, newValue[, comparison])</c>, with the old value found by its parameter.</summary>
+        private static bool IsRedaction(IInvocationOperation invocation) =>
+            invocation.TargetMethod is { Name: "Replace", ContainingType.SpecialType: SpecialType.System_String } method &&
+            method.Parameters.Length >= 2 &&
+            method.Parameters[0].Type.SpecialType == SpecialType.System_String &&
+            invocation.Arguments.Length >= 2 &&
+            invocation.Arguments[0].Parameter?.Ordinal == 0 &&
+            invocation.Arguments[1].Parameter?.Ordinal == 1;
 
         /// <summary>Numbers, bools, dates and enums cannot hold text.</summary>
         private static bool IsPlainValue(ITypeSymbol? type)

@@ -238,6 +238,8 @@ public sealed class SecretReachesLogTests
     [InlineData("var t = (string?){|#1:secret.Reveal()|}; Console.WriteLine({|#0:t?.Trim()|});")]
     [InlineData("Console.WriteLine({|#0:Convert.ToBase64String(Encoding.UTF8.GetBytes({|#1:secret.Reveal()|}))|});")]
     [InlineData("Console.WriteLine({|#0:new string({|#1:secret.Reveal()|}.Reverse().ToArray())|});")]
+    [InlineData("Console.WriteLine({|#0:text.Replace(\"x\", {|#1:secret.Reveal()|})|});")]
+    [InlineData("var t = {|#1:secret.Reveal()|}; Console.WriteLine({|#0:t.Replace(text, \"***\")|});")]
     [InlineData("Action log = () => Console.WriteLine({|#0:{|#1:secret.Reveal()|}|}); log();")]
     public Task Through_indexes_loops_patterns_collections_and_conversions(string body) => LeaksAsync(body);
 
@@ -269,6 +271,11 @@ public sealed class SecretReachesLogTests
     [InlineData("var n = secret.Reveal().Length; Console.WriteLine(n);")]
     [InlineData("int.TryParse(secret.Reveal(), out var number); Console.WriteLine(number);")]
     public Task Its_length_comparisons_equality_and_hashes(string statement) => NoLeakAsync(statement);
+
+    [Theory]
+    [InlineData("Console.WriteLine(text.Replace(secret.Reveal(), \"***\"));")]
+    [InlineData("throw new InvalidOperationException(\"failed: \" + text.Replace(secret.Reveal(), \"***\", StringComparison.Ordinal));")]
+    public Task A_text_with_the_secret_replaced(string statement) => NoLeakAsync(statement);
 
     [Theory]
     [InlineData("Console.WriteLine(inputs.ApiToken);")]
