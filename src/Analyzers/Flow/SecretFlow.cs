@@ -62,7 +62,7 @@ internal sealed class SecretFlow
 
                 if (taint.SourceOf(argument.Value) is { } source)
                 {
-                    hits.Add(new SinkHit(call, argument, sink, source, LocationOf(argument, taint)));
+                    hits.Add(new SinkHit(call, sink, source, LocationOf(argument, taint)));
                 }
             }
         }
@@ -113,18 +113,15 @@ internal sealed class SecretFlow
     /// <summary>A secret reaching a sink: where, which sink, and the source it came from.</summary>
     internal sealed class SinkHit
     {
-        public SinkHit(IOperation call, IArgumentOperation argument, Sink sink, IOperation source, Location location)
+        public SinkHit(IOperation call, Sink sink, IOperation source, Location location)
         {
             Call = call;
-            Argument = argument;
             Sink = sink;
             Source = source;
             Location = location;
         }
 
         public IOperation Call { get; }
-
-        public IArgumentOperation Argument { get; }
 
         public Sink Sink { get; }
 

@@ -41,7 +41,7 @@ internal static class TextTypes
 
         if (SymbolEqualityComparer.Default.Equals(type, symbols.StringBuilder) ||
             SymbolEqualityComparer.Default.Equals(type, symbols.FormattableString) ||
-            type.ContainingNamespace?.ToDisplayString() == "System.Collections")
+            IsNonGenericCollection(type))
         {
             return true;
         }
@@ -59,4 +59,10 @@ internal static class TextTypes
 
         return false;
     }
+
+    /// <summary><c>System.Collections</c> (<c>IDictionary</c>, <c>ArrayList</c>): values are objects, so anything.</summary>
+    private static bool IsNonGenericCollection(ITypeSymbol type) =>
+        type.ContainingNamespace is { Name: "Collections" } collections &&
+        collections.ContainingNamespace is { Name: "System" } system &&
+        system.ContainingNamespace is { IsGlobalNamespace: true };
 }

@@ -19,9 +19,7 @@ internal sealed class KnownSymbols
         SecretReveal = Method(secret, "Reveal");
         SecretMasker = masker;
         MaskerAddMask = Method(masker, "AddMask");
-        ActionEnvironment = compilation.GetTypeByMetadataName("Cac.Abstractions.IActionEnvironment");
-        ActionEnvironmentGetVariable = Method(ActionEnvironment, "GetVariable");
-        OutputSink = compilation.GetTypeByMetadataName("Cac.Abstractions.IOutputSink");
+        ActionEnvironmentGetVariable = Method(compilation.GetTypeByMetadataName("Cac.Abstractions.IActionEnvironment"), "GetVariable");
         SecretValueAttribute = compilation.GetTypeByMetadataName("Cac.Abstractions.SecretValueAttribute");
         LogSinkAttribute = compilation.GetTypeByMetadataName("Cac.Abstractions.LogSinkAttribute");
         ConsoleOwnerAttribute = compilation.GetTypeByMetadataName("Cac.Abstractions.ConsoleOwnerAttribute");
@@ -64,11 +62,7 @@ internal sealed class KnownSymbols
 
     public IMethodSymbol? MaskerAddMask { get; }
 
-    public INamedTypeSymbol? ActionEnvironment { get; }
-
     public IMethodSymbol? ActionEnvironmentGetVariable { get; }
-
-    public INamedTypeSymbol? OutputSink { get; }
 
     public INamedTypeSymbol? SecretValueAttribute { get; }
 
