@@ -38,13 +38,19 @@ internal sealed class SecretFlow
     public List<SinkHit> Analyze(ImmutableArray<IOperation> blocks, SinkKinds kinds)
     {
         var hits = new List<SinkHit>();
+        if (!blocks.Any(block => block.DescendantsAndSelf().Any(sources.IsSource)))
+        {
+            // Most methods: one walk, nothing allocated for them.
+            return hits;
+        }
+
         var walk = new BlockWalk(this, kinds);
         foreach (var block in blocks)
         {
             walk.Visit(block);
         }
 
-        if (!walk.HasSource || walk.SinkCalls.Count == 0)
+        if (walk.SinkCalls.Count == 0)
         {
             return hits;
         }
@@ -169,7 +175,7 @@ internal sealed class SecretFlow
         OutArgument,
     }
 
-    /// <summary>One pass over the operations: is there a source at all, the edges into locals, and the sink calls.</summary>
+    /// <summary>One pass over the operations of a body that has a source: the edges into locals, and the sink calls.</summary>
     private sealed class BlockWalk
     {
         private readonly SecretFlow flow;
@@ -181,8 +187,6 @@ internal sealed class SecretFlow
             this.kinds = kinds;
         }
 
-        public bool HasSource { get; private set; }
-
         public List<Edge> Edges { get; } = new();
 
         public List<(IOperation Call, Sink Sink)> SinkCalls { get; } = new();
@@ -191,11 +195,6 @@ internal sealed class SecretFlow
         {
             foreach (var operation in root.DescendantsAndSelf())
             {
-                if (!HasSource && flow.sources.IsSource(operation))
-                {
-                    HasSource = true;
-                }
-
                 switch (operation)
                 {
                     case IVariableDeclaratorOperation declarator when declarator.GetVariableInitializer() is { } initializer:
