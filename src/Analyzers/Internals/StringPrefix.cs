@@ -44,10 +44,17 @@ internal static class StringPrefix
 
     private static Prefix Concatenate(params IOperation[] parts)
     {
-        var text = new StringBuilder();
-        foreach (var part in parts)
+        // Most concatenations start with something unknown: answer those without building any text.
+        var first = parts.Length == 0 ? new Prefix(string.Empty, complete: true) : Compute(parts[0]);
+        if (!first.Complete || parts.Length == 1)
         {
-            var prefix = Compute(part);
+            return first;
+        }
+
+        var text = new StringBuilder(first.Text);
+        for (var i = 1; i < parts.Length; i++)
+        {
+            var prefix = Compute(parts[i]);
             text.Append(prefix.Text);
             if (!prefix.Complete)
             {
@@ -60,6 +67,12 @@ internal static class StringPrefix
 
     private static Prefix Interpolation(IInterpolatedStringOperation interpolated)
     {
+        if (interpolated.Parts.Length == 0 ||
+            interpolated.Parts[0] is not (IInterpolatedStringTextOperation or IInterpolationOperation { Expression.ConstantValue.HasValue: true }))
+        {
+            return Prefix.Unknown;
+        }
+
         var text = new StringBuilder();
         foreach (var part in interpolated.Parts)
         {

@@ -45,16 +45,14 @@ public sealed class HandWrittenWorkflowCommandAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 c =>
                 {
+                    // The text first: it is the rare part, and the cheapest to check.
                     var invocation = (IInvocationOperation)c.Operation;
-                    if (sinks.Find(invocation.TargetMethod).Kind != SinkKinds.Log || IsToolkit(c.ContainingSymbol, symbols))
-                    {
-                        return;
-                    }
-
                     foreach (var argument in invocation.Arguments)
                     {
                         var prefix = StringPrefix.Of(argument.Value);
-                        if (prefix.StartsWith(CommandStart, StringComparison.Ordinal))
+                        if (prefix.StartsWith(CommandStart, StringComparison.Ordinal) &&
+                            sinks.Find(invocation.TargetMethod).Kind == SinkKinds.Log &&
+                            !IsToolkit(c.ContainingSymbol, symbols))
                         {
                             c.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), CommandName(prefix)));
                         }

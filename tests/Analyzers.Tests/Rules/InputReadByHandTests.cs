@@ -98,10 +98,11 @@ public sealed class InputReadByHandTests
     [InlineData("Environment.GetEnvironmentVariable($\"INPUT_{text.ToUpperInvariant()}\")", "INPUT_...")]
     [InlineData("Environment.GetEnvironmentVariable(string.Concat(\"INPUT_\", text))", "INPUT_...")]
     [InlineData("environment.GetVariable(\"INPUT_NOT-DECLARED\")", "INPUT_NOT-DECLARED")]
+    [InlineData("Environment.GetEnvironmentVariable($\"{Prefix}{text}\")", "INPUT_...")]
     public Task A_name_that_is_not_a_declared_input_is_reported_without_a_fix(string read, string shown) =>
         Verify.FixAsync<InputReadByHandCodeFixProvider>(
-            Code.InMethod("var value = {|#0:" + read + "|};"),
-            Code.InMethod("var value = {|#0:" + read + "|};"),
+            Code.InMethod("var value = {|#0:" + read + "|};", "const string Prefix = \"INPUT_\";"),
+            Code.InMethod("var value = {|#0:" + read + "|};", "const string Prefix = \"INPUT_\";"),
             Read().WithArguments(shown, "the generated ActionInputs"));
 
     [Theory]
