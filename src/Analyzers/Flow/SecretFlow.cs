@@ -10,7 +10,7 @@ namespace Cac.Analyzers.Flow;
 
 /// <summary>
 /// Follows secrets inside one method body (no calls into other methods, no fields, no control flow graph), as
-/// cheaply as that can be done: a block without a source costs one walk of its operations. A local or
+/// cheaply as that can be done: a body that names no source is skipped on its syntax (<see cref="SourceNames"/>). A local or
 /// parameter that is ever assigned a secret counts as secret in the whole body. Values move through
 /// assignments, <c>foreach</c>, patterns, deconstruction, <c>out</c> arguments, interpolation, concatenation,
 /// <c>?:</c>, <c>??</c>, <c>switch</c> expressions, arrays and collections, <c>await</c>, members of a
@@ -26,21 +26,23 @@ internal sealed class SecretFlow
     private readonly KnownSymbols symbols;
     private readonly SecretSources sources;
     private readonly SinkCatalog sinks;
+    private readonly SourceNames names;
 
     public SecretFlow(KnownSymbols symbols)
     {
         this.symbols = symbols;
         sources = new SecretSources(symbols);
         sinks = new SinkCatalog(symbols);
+        names = new SourceNames(symbols);
     }
 
-    /// <summary>Every argument of a sink of <paramref name="kinds"/> in the blocks that holds a secret.</summary>
-    public List<SinkHit> Analyze(ImmutableArray<IOperation> blocks, SinkKinds kinds)
+    /// <summary>Every argument of a sink of <paramref name="kinds"/> in the blocks of <paramref name="owner"/> that holds a secret.</summary>
+    public List<SinkHit> Analyze(ImmutableArray<IOperation> blocks, ISymbol owner, SinkKinds kinds)
     {
         var hits = new List<SinkHit>();
-        if (!blocks.Any(block => block.DescendantsAndSelf().Any(sources.IsSource)))
+        if (!names.MayHaveSource(blocks, owner) || !blocks.Any(block => block.DescendantsAndSelf().Any(sources.IsSource)))
         {
-            // Most methods: one walk, nothing allocated for them.
+            // Most methods: no name of a source in their syntax, so no operation tree is ever built for them.
             return hits;
         }
 

@@ -49,7 +49,7 @@ public sealed class SecretLeakAnalyzer : DiagnosticAnalyzer
             var flow = new SecretFlow(symbols);
             start.RegisterOperationBlockAction(block =>
             {
-                foreach (var hit in flow.Analyze(block.OperationBlocks, SinkKinds.Log | SinkKinds.Output | SinkKinds.Variable))
+                foreach (var hit in flow.Analyze(block.OperationBlocks, block.OwningSymbol, SinkKinds.Log | SinkKinds.Output | SinkKinds.Variable))
                 {
                     if (Report(hit, symbols.Options) is { } diagnostic)
                     {
