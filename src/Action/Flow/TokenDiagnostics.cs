@@ -20,7 +20,7 @@ public static class TokenDiagnostics
 
     public static void Print(Secret token, string roleArn, string audience, ActionLog log)
     {
-        var claims = JwtClaims.Decode(token.Reveal());
+        var claims = JwtClaims.Decode(token);
         if (claims.Count == 0)
         {
             return;

@@ -116,14 +116,15 @@ public sealed class GitHubTokenClient : IGitHubTokenClient, IDisposable
         }
         catch (Exception e) when (e is HttpRequestException or IOException or SocketException)
         {
+            // A server or proxy that echoes the request back must not put the request token in our log.
             throw new GitHubTokenException(
-                "Failed to get ID Token: " + Scrub(e.Message, requestToken), isTransient: true, innerException: e);
+                "Failed to get ID Token: " + e.Message.Replace(requestToken.Reveal(), SecretRedactor.Replacement, StringComparison.Ordinal), isTransient: true, innerException: e);
         }
 
         var code = (int)status;
         if (code > 299)
         {
-            var message = Scrub(ErrorMessage(body, code), requestToken);
+            var message = ErrorMessage(body, code).Replace(requestToken.Reveal(), SecretRedactor.Replacement, StringComparison.Ordinal);
             throw new GitHubTokenException(
                 "Failed to get ID Token. \n \n        Error Code : " + code.ToString(CultureInfo.InvariantCulture) +
                 "\n \n        Error Message: " + message,
@@ -210,8 +211,4 @@ public sealed class GitHubTokenClient : IGitHubTokenClient, IDisposable
             return null;
         }
     }
-
-    /// <summary>A server or proxy that echoes the request back must not put the request token in our log.</summary>
-    private static string Scrub(string text, Secret requestToken) =>
-        text.Replace(requestToken.Reveal(), SecretRedactor.Replacement, StringComparison.Ordinal);
 }

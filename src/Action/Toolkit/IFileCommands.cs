@@ -1,3 +1,5 @@
+using Cac.Abstractions;
+
 namespace Cac.Action.Toolkit;
 
 /// <summary>
@@ -19,6 +21,7 @@ public interface IFileCommands
     void SaveState(string name, string value);
 
     /// <summary>Appends Markdown to the job summary.</summary>
+    [LogSink] // the job summary is as public as the log (CAC2001)
     void AppendStepSummary(string markdown);
 
     /// <summary>

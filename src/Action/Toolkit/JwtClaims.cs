@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Text;
 using System.Collections.Generic;
 using System.Text.Json;
+using Cac.Abstractions;
 
 namespace Cac.Action.Toolkit;
 
@@ -17,6 +18,23 @@ public static class JwtClaims
     /// Returns an empty dictionary for anything that is not a three-part JWT with a JSON-object payload.
     /// </summary>
     public static IReadOnlyDictionary<string, string> Decode(string? jwt)
+    {
+        return DecodePayload(jwt);
+    }
+
+    /// <summary>
+    /// As <see cref="Decode(string?)"/>, for a token held as a <see cref="Secret"/>. What it returns is the
+    /// payload, which anyone holding the token can read and which says who asked for it (repository, ref,
+    /// audience); the secret part of a JWT is the whole token as a bearer credential, and its signature,
+    /// neither of which is returned. This is the one place the token is revealed to explain a rejection.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Decode(Secret token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return DecodePayload(token.Reveal());
+    }
+
+    private static Dictionary<string, string> DecodePayload(string? jwt)
     {
         var claims = new Dictionary<string, string>(StringComparer.Ordinal);
         if (string.IsNullOrEmpty(jwt))

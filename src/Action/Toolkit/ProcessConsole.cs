@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using Cac.Abstractions;
 
 namespace Cac.Action.Toolkit;
 
@@ -9,6 +10,7 @@ namespace Cac.Action.Toolkit;
 /// Each line is flushed as it is written: the log is a few dozen lines, and a line still in a buffer
 /// when the process exits (a timeout, a crash) would be lost, masks included.
 /// </summary>
+[ConsoleOwner] // the one writer of standard output (CAC3002); the log is its caller
 public sealed class ProcessConsole : IConsole, IDisposable
 {
     private readonly StreamWriter writer;

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Reflection;
 using Cac.Generator.Model;
 using Microsoft.CodeAnalysis;
 
@@ -12,6 +13,12 @@ public static class GeneratorDiagnostics
 {
     private const string Category = "ActionMetadata";
 
+    /// <summary>docs/rules/ in the repository, from CacRulesHelpBase in Directory.Build.props (assembly metadata).</summary>
+    private static readonly string HelpBase = typeof(GeneratorDiagnostics).Assembly
+        .GetCustomAttributes(typeof(AssemblyMetadataAttribute), inherit: false)
+        .OfType<AssemblyMetadataAttribute>()
+        .FirstOrDefault(a => a.Key == "Cac.RulesHelpBase")?.Value ?? string.Empty;
+
     /// <summary>CAC1001: no action.yml among the AdditionalFiles.</summary>
     public static readonly DiagnosticDescriptor ActionMetadataMissing = new(
         "CAC1001",
@@ -19,7 +26,8 @@ public static class GeneratorDiagnostics
         "No action.yml or action.yaml is registered as an AdditionalFile, so ActionInputs, ActionOutputs and ActionDocs are not generated",
         Category,
         DiagnosticSeverity.Warning,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink("CAC1001"));
 
     /// <summary>CAC1002: the YAML cannot be read.</summary>
     public static readonly DiagnosticDescriptor InvalidYaml = new(
@@ -28,7 +36,8 @@ public static class GeneratorDiagnostics
         "{0} is not valid YAML: {1}",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink("CAC1002"));
 
     /// <summary>CAC1003: a name appears twice in one mapping.</summary>
     public static readonly DiagnosticDescriptor DuplicateKey = new(
@@ -37,7 +46,8 @@ public static class GeneratorDiagnostics
         "'{0}' is declared more than once in the same mapping",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink("CAC1003"));
 
     /// <summary>CAC1004: two names become the same C# identifier or environment variable.</summary>
     public static readonly DiagnosticDescriptor NameCollision = new(
@@ -46,7 +56,8 @@ public static class GeneratorDiagnostics
         "{0} '{1}' becomes {2} '{3}', which is already used by {4}",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink("CAC1004"));
 
     /// <summary>CAC1005: action-types.yml types something action.yml does not declare.</summary>
     public static readonly DiagnosticDescriptor TypingForUnknownName = new(
@@ -55,7 +66,8 @@ public static class GeneratorDiagnostics
         "action-types.yml declares a type for {0} '{1}', which action.yml does not declare; the typing is ignored",
         Category,
         DiagnosticSeverity.Warning,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink("CAC1005"));
 
     /// <summary>CAC1006: a typing is unknown or incomplete.</summary>
     public static readonly DiagnosticDescriptor InvalidTyping = new(
@@ -64,7 +76,8 @@ public static class GeneratorDiagnostics
         "The typing of '{0}' is invalid: {1}",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink("CAC1006"));
 
     /// <summary>CAC1007: a default that its input's type does not accept.</summary>
     public static readonly DiagnosticDescriptor InvalidDefault = new(
@@ -73,7 +86,8 @@ public static class GeneratorDiagnostics
         "The default '{0}' of input '{1}' is not a valid {2}{3}",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink("CAC1007"));
 
     /// <summary>CAC1008: a secret list names something that does not exist.</summary>
     public static readonly DiagnosticDescriptor UnknownSecretName = new(
@@ -82,7 +96,8 @@ public static class GeneratorDiagnostics
         "{0} names '{1}', which is not an {2} in action.yml",
         Category,
         DiagnosticSeverity.Warning,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink("CAC1008"));
 
     /// <summary>CAC1009: a name without a single letter or digit.</summary>
     public static readonly DiagnosticDescriptor NameNotConvertible = new(
@@ -91,7 +106,8 @@ public static class GeneratorDiagnostics
         "{0} '{1}' has no letter or digit, so it cannot become a C# identifier",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink("CAC1009"));
 
     /// <summary>CAC1010: the YAML is valid but not shaped like action metadata.</summary>
     public static readonly DiagnosticDescriptor UnexpectedStructure = new(
@@ -100,7 +116,8 @@ public static class GeneratorDiagnostics
         "{0}",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink("CAC1010"));
 
     /// <summary>CAC1011: a secret input typed as something other than a string.</summary>
     public static readonly DiagnosticDescriptor SecretMustBeString = new(
@@ -109,7 +126,8 @@ public static class GeneratorDiagnostics
         "Input '{0}' is listed in Cac_SecretInputs but typed as {1}; secrets are loaded as text only",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink("CAC1011"));
 
     /// <summary>CAC1012: more than one action.yml among the AdditionalFiles.</summary>
     public static readonly DiagnosticDescriptor MultipleActionMetadata = new(
@@ -118,7 +136,8 @@ public static class GeneratorDiagnostics
         "More than one action metadata file is registered; '{0}' is used and '{1}' is ignored",
         Category,
         DiagnosticSeverity.Warning,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink("CAC1012"));
 
     /// <summary>CAC1013: a name that would hide a member of the generated class gets a suffix.</summary>
     public static readonly DiagnosticDescriptor MemberRenamed = new(
@@ -127,7 +146,8 @@ public static class GeneratorDiagnostics
         "{0} '{1}' would become '{2}', which {3} already defines; it is generated as '{4}'",
         Category,
         DiagnosticSeverity.Info,
-        isEnabledByDefault: true);
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink("CAC1013"));
 
     /// <summary>All descriptors, by ID.</summary>
     public static ImmutableDictionary<string, DiagnosticDescriptor> All { get; } = new[]
@@ -136,6 +156,9 @@ public static class GeneratorDiagnostics
         InvalidDefault, UnknownSecretName, NameNotConvertible, UnexpectedStructure, SecretMustBeString,
         MultipleActionMetadata, MemberRenamed,
     }.ToImmutableDictionary(d => d.Id);
+
+    /// <summary>The diagnostic's page: docs/rules/{ID}.md.</summary>
+    public static string HelpLink(string id) => HelpBase + id + ".md";
 
     /// <summary>Turns model data into a Roslyn diagnostic.</summary>
     public static Diagnostic ToDiagnostic(this DiagnosticInfo info) =>
