@@ -100,6 +100,17 @@ public sealed class StsBehavior
         _keys[accessKeyId] = new KnownAccessKey(accessKeyId, secretAccessKey, userArn, RandomIds.AwsId("AIDA", 17), account);
     }
 
+    /// <summary>
+    /// An issuer of session credentials for <paramref name="roleArn"/> with session name <paramref name="sessionName"/>
+    /// (e.g. an instance ID), valid callers of this emulator: give it to a stand-in so the keys it serves work here.
+    /// </summary>
+    public ICredentialIssuer IssuerFor(string roleArn, string sessionName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(roleArn);
+        ArgumentException.ThrowIfNullOrEmpty(sessionName);
+        return new StsSessionIssuer(this, roleArn, sessionName);
+    }
+
     /// <summary>Makes AssumeRoleWithWebIdentity verify tokens signed by <paramref name="standIn"/>.</summary>
     public void TrustOidcIssuer(OidcStandIn standIn)
     {
