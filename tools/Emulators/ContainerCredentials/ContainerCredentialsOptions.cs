@@ -3,7 +3,7 @@ using System;
 namespace Cac.Emulators;
 
 /// <summary>Start-time settings of a <see cref="ContainerCredentialsStandIn"/>.</summary>
-public sealed class ContainerCredentialsOptions
+public sealed record ContainerCredentialsOptions
 {
     public ContainerCredentialsFlavor Flavor { get; init; } = ContainerCredentialsFlavor.EksPodIdentity;
 

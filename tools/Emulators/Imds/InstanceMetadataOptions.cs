@@ -4,7 +4,7 @@ using System.Net;
 namespace Cac.Emulators;
 
 /// <summary>Start-time settings of an <see cref="InstanceMetadataStandIn"/>; run-time settings are on <see cref="InstanceMetadataBehavior"/>.</summary>
-public sealed class InstanceMetadataOptions
+public sealed record InstanceMetadataOptions
 {
     /// <summary>The instance profile's role name, answered at /latest/meta-data/iam/security-credentials/.</summary>
     public string RoleName { get; init; } = "runner-instance";

@@ -3,7 +3,7 @@ using System;
 namespace Cac.Emulators;
 
 /// <summary>Start-time settings of an <see cref="SsoStandIn"/>.</summary>
-public sealed class SsoStandInOptions
+public sealed record SsoStandInOptions
 {
     /// <summary>The sso_region; the cache files and logins carry it.</summary>
     public string Region { get; init; } = "us-east-1";
