@@ -21,7 +21,6 @@ public sealed class ContainerCredentialsStandIn : IAsyncDisposable
 {
     private readonly ContainerCredentialsOptions _options;
     private readonly RequestLog<ContainerCredentialsRequestRecord> _log = new();
-    private readonly CancellationTokenSource _stopping = new();
     private LoopbackHttpServer? _server;
 
     private ContainerCredentialsStandIn(ContainerCredentialsOptions options)
@@ -97,16 +96,7 @@ public sealed class ContainerCredentialsStandIn : IAsyncDisposable
 
     public void ClearRequests() => _log.Clear();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        if (_server is not null)
-        {
-            await _server.DisposeAsync().ConfigureAwait(false);
-        }
-
-        _stopping.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -119,12 +109,7 @@ public sealed class ContainerCredentialsStandIn : IAsyncDisposable
             _options.Time.GetUtcNow(), request.Method, request.Path + request.QueryString, authorization, authorized, request.Headers.UserAgent.ToString(), status, fault));
 
         Behavior.Faults.TryTake(_ => true, out var fault);
-        if (FaultedAnswers.ReplacementStatus(fault) is { } replaced)
-        {
-            Log(replaced, fault);
-        }
-
-        if (await FaultedAnswers.TryReplaceAsync(context, fault, Error, _stopping.Token).ConfigureAwait(false))
+        if (await FaultedAnswers.TryReplaceAsync(context, fault, Error, status => Log(status, fault), Server.Stopping).ConfigureAwait(false))
         {
             return;
         }

@@ -19,10 +19,15 @@ internal static class FaultedAnswers
     /// <summary>
     /// Applies a fault that replaces the answer and returns true, or returns false (after a delay fault's
     /// wait) when the request should be served. <paramref name="errorAnswer"/> gives the service's error
-    /// answer for a status.
+    /// answer for a status; <paramref name="log"/> gets the status sent (0: none) before anything is sent.
     /// </summary>
-    public static async Task<bool> TryReplaceAsync(HttpContext context, EndpointFault? fault, Func<int, ServedAnswer> errorAnswer, CancellationToken stopping)
+    public static async Task<bool> TryReplaceAsync(HttpContext context, EndpointFault? fault, Func<int, ServedAnswer> errorAnswer, Action<int> log, CancellationToken stopping)
     {
+        if (ReplacementStatus(fault) is { } status)
+        {
+            log(status);
+        }
+
         switch (fault?.Kind)
         {
             case EndpointFaultKind.Delay:
@@ -49,7 +54,7 @@ internal static class FaultedAnswers
     }
 
     /// <summary>The status to log for a fault that replaces the answer (0: none is sent), or null for one that does not.</summary>
-    public static int? ReplacementStatus(EndpointFault? fault) => fault?.Kind switch
+    private static int? ReplacementStatus(EndpointFault? fault) => fault?.Kind switch
     {
         EndpointFaultKind.DropConnection or EndpointFaultKind.NoAnswer => 0,
         EndpointFaultKind.HttpStatus or EndpointFaultKind.Redirect or EndpointFaultKind.Body => fault.StatusCode,

@@ -20,6 +20,7 @@ namespace Cac.Emulators.Hosting;
 internal sealed class LoopbackHttpServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stopping = new();
 
     private LoopbackHttpServer(WebApplication app, Uri baseAddress)
     {
@@ -29,6 +30,9 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
     /// <summary>The bound address, always ending in a slash, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>Cancelled when the server starts to stop, so a request held on purpose lets go at once.</summary>
+    public CancellationToken Stopping => _stopping.Token;
 
     public static Task<LoopbackHttpServer> StartAsync(RequestDelegate handler, CancellationToken ct) => StartAsync(handler, IPAddress.Loopback, ct);
 
@@ -55,9 +59,12 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+
         // Stopping must not hang a test on a request that is still being delayed by a fault.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _app.StopAsync(timeout.Token).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
     }
 }

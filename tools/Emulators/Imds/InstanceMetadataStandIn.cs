@@ -31,7 +31,6 @@ public sealed class InstanceMetadataStandIn : IAsyncDisposable
     private readonly InstanceMetadataOptions _options;
     private readonly RequestLog<InstanceMetadataRequestRecord> _log = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _tokens = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource _stopping = new();
     private LoopbackHttpServer? _server;
 
     private InstanceMetadataStandIn(InstanceMetadataOptions options)
@@ -69,16 +68,7 @@ public sealed class InstanceMetadataStandIn : IAsyncDisposable
 
     public void ClearRequests() => _log.Clear();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        if (_server is not null)
-        {
-            await _server.DisposeAsync().ConfigureAwait(false);
-        }
-
-        _stopping.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -94,12 +84,7 @@ public sealed class InstanceMetadataStandIn : IAsyncDisposable
 
         Behavior.Faults.TryTake(entry => entry.Target is null || entry.Target == target, out var taken);
         var fault = taken.Fault;
-        if (FaultedAnswers.ReplacementStatus(fault) is { } replaced)
-        {
-            Log(replaced, fault);
-        }
-
-        if (await FaultedAnswers.TryReplaceAsync(context, fault, InstanceMetadataDocuments.Error, _stopping.Token).ConfigureAwait(false))
+        if (await FaultedAnswers.TryReplaceAsync(context, fault, InstanceMetadataDocuments.Error, status => Log(status, fault), Server.Stopping).ConfigureAwait(false))
         {
             return;
         }

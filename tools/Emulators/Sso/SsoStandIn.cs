@@ -23,7 +23,6 @@ public sealed class SsoStandIn : IAsyncDisposable
 
     private readonly SsoStandInOptions _options;
     private readonly RequestLog<SsoRequestRecord> _log = new();
-    private readonly CancellationTokenSource _stopping = new();
     private LoopbackHttpServer? _server;
 
     private SsoStandIn(SsoStandInOptions options)
@@ -64,16 +63,7 @@ public sealed class SsoStandIn : IAsyncDisposable
 
     public void ClearRequests() => _log.Clear();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        if (_server is not null)
-        {
-            await _server.DisposeAsync().ConfigureAwait(false);
-        }
-
-        _stopping.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -97,12 +87,8 @@ public sealed class SsoStandIn : IAsyncDisposable
 
         Behavior.Faults.TryTake(entry => entry.Operation is null || entry.Operation == operation, out var taken);
         var fault = taken.Fault;
-        if (FaultedAnswers.ReplacementStatus(fault) is { } replaced)
-        {
-            Log(fault!.Kind == EndpointFaultKind.HttpStatus ? ErrorFor(operation, replaced) : null, replaced, fault);
-        }
-
-        if (await FaultedAnswers.TryReplaceAsync(context, fault, status => ErrorFor(operation, status), _stopping.Token).ConfigureAwait(false))
+        void LogReplaced(int status) => Log(fault!.Kind == EndpointFaultKind.HttpStatus ? ErrorFor(operation, status) : null, status, fault);
+        if (await FaultedAnswers.TryReplaceAsync(context, fault, status => ErrorFor(operation, status), LogReplaced, Server.Stopping).ConfigureAwait(false))
         {
             return;
         }
