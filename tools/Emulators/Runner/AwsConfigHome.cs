@@ -65,16 +65,5 @@ public sealed class AwsConfigHome
     /// <summary>Writes an SSO login to ~/.aws/sso/cache as the CLI would, and returns the file's path.</summary>
     public string WriteSsoToken(SsoCachedToken token, SsoTimestampStyle style = SsoTimestampStyle.Zulu) => SsoTokenCache.Write(Home, token, style);
 
-    /// <summary>Mode 0600, as the CLI leaves these files.</summary>
-    private static void WritePrivate(string path, byte[] bytes)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using var stream = new FileStream(path, options);
-        stream.Write(bytes);
-    }
+    private static void WritePrivate(string path, byte[] bytes) => Hosting.PrivateFile.Write(path, bytes);
 }

@@ -23,7 +23,7 @@ public enum SsoTimestampStyle
 }
 
 /// <summary>
-/// Writes the AWS CLI's SSO token cache exactly as the CLI names and shapes it (see docs/sso-token-cache.md):
+/// Writes the AWS CLI's SSO token cache exactly as the CLI names and shapes it (see docs/credential-stand-ins.md):
 /// ~/.aws/sso/cache/&lt;hex SHA-1 of the UTF-8 session name, or of the start URL for a legacy profile&gt;.json,
 /// one line of JSON in the CLI's key order and Python's spacing, mode 0600.
 /// </summary>
@@ -44,14 +44,7 @@ public static class SsoTokenCache
         ArgumentNullException.ThrowIfNull(token);
         var directory = System.IO.Directory.CreateDirectory(Directory(home)).FullName;
         var path = Path.Combine(directory, FileName(token.CacheKey));
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using var stream = new FileStream(path, options);
-        stream.Write(Encoding.UTF8.GetBytes(Serialize(token, style)));
+        Hosting.PrivateFile.Write(path, Encoding.UTF8.GetBytes(Serialize(token, style)));
         return path;
     }
 
