@@ -91,8 +91,9 @@ public sealed record CredentialProcessCommand
     /// <summary>Also records the arguments and environment the helper gets, in files under <paramref name="directory"/>.</summary>
     public CredentialProcessCommand Recording(string directory)
     {
-        var arguments = Path.Combine(directory, "credential-process-args.json");
-        var environment = Path.Combine(directory, "credential-process-env.json");
+        var run = Guid.NewGuid().ToString("N");
+        var arguments = Path.Combine(directory, "credential-process-args-" + run + ".json");
+        var environment = Path.Combine(directory, "credential-process-env-" + run + ".json");
         return this with { Options = [.. Options, "--args-to", arguments, "--env-to", environment], ArgumentsFile = arguments, EnvironmentFile = environment };
     }
 

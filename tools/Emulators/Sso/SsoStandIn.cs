@@ -40,9 +40,6 @@ public sealed class SsoStandIn : IAsyncDisposable
 
     public SsoBehavior Behavior { get; }
 
-    /// <summary>Lifetime of access tokens CreateToken issues (IAM Identity Center's default session is eight hours).</summary>
-    public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromHours(8);
-
     public IReadOnlyList<SsoRequestRecord> Requests => _log.Snapshot();
 
     private LoopbackHttpServer Server => _server ?? throw new InvalidOperationException("The stand-in has not started.");
@@ -145,7 +142,7 @@ public sealed class SsoStandIn : IAsyncDisposable
             return OidcError(400, "UnsupportedGrantTypeException", "unsupported_grant_type", "Only the refresh_token grant is served here.");
         }
 
-        var outcome = Behavior.Refresh(body.GetValueOrDefault("clientId"), body.GetValueOrDefault("clientSecret"), body.GetValueOrDefault("refreshToken"), AccessTokenLifetime);
+        var outcome = Behavior.Refresh(body.GetValueOrDefault("clientId"), body.GetValueOrDefault("clientSecret"), body.GetValueOrDefault("refreshToken"), _options.AccessTokenLifetime);
         if (outcome.AccessToken is null)
         {
             return OidcError(outcome.StatusCode, outcome.ErrorType!, outcome.Error!, outcome.Description!);
@@ -155,7 +152,7 @@ public sealed class SsoStandIn : IAsyncDisposable
         {
             writer.WriteString("accessToken", outcome.AccessToken);
             writer.WriteString("tokenType", "Bearer");
-            writer.WriteNumber("expiresIn", (long)AccessTokenLifetime.TotalSeconds);
+            writer.WriteNumber("expiresIn", (long)_options.AccessTokenLifetime.TotalSeconds);
             writer.WriteString("refreshToken", outcome.RefreshToken);
         });
     }

@@ -14,5 +14,8 @@ public sealed record SsoStandInOptions
     /// <summary>The user whose name becomes the role session name of issued credentials.</summary>
     public string UserName { get; init; } = "octocat";
 
+    /// <summary>Lifetime of access tokens CreateToken issues (IAM Identity Center's default session is eight hours).</summary>
+    public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromHours(8);
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }
