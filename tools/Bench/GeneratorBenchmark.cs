@@ -63,7 +63,7 @@ internal static class GeneratorBenchmark
         return 0;
     }
 
-    private static List<double> Measure(int runs, Action action)
+    private static List<double> Measure(int runs, System.Action action)
     {
         var times = new List<double>(runs);
         for (var i = 0; i < runs; i++)

@@ -68,6 +68,24 @@ public class CompileTests
     }
 
     [Fact]
+    public void A_bad_fallback_reports_a_located_error_in_action_fallbacks_yml_and_generates_nothing()
+    {
+        var (result, _, diagnostics) = GeneratorHarness.Run(
+        [
+            new InMemoryAdditionalText("/x/action.yml", "inputs:\n  region: {}\n"),
+            new InMemoryAdditionalText("/x/action-fallbacks.yml", "inputs:\n  region: AWS-REGION\n"),
+        ]);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("CAC1016", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(("/x/action-fallbacks.yml", 1, 10), (span.Path, span.StartLinePosition.Line, span.StartLinePosition.Character));
+        Assert.EndsWith("docs/rules/CAC1016.md", diagnostic.Descriptor.HelpLinkUri, System.StringComparison.Ordinal);
+        Assert.Empty(result.GeneratedTrees);
+    }
+
+    [Fact]
     public void No_action_yml_reports_CAC1001()
     {
         var (result, _, diagnostics) = GeneratorHarness.Run([new InMemoryAdditionalText("/x/other.yml", "a: b\n")]);
