@@ -1,12 +1,8 @@
 using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using Cac.Generator.Model;
 using Cac.Generator.Tests.TestSupport;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Cac.Generator.Tests.Incremental;
 
