@@ -11,8 +11,8 @@ namespace Cac.Generator;
 
 /// <summary>
 /// Generates ActionInputs, ActionOutputs and ActionDocs from the action.yml (and the action-types.yml and
-/// action-fallbacks.yml beside it) passed as AdditionalFiles. Depends only on those files and MSBuild properties, never on the compilation, so editing
-/// C# code does not rerun it.
+/// action-fallbacks.yml beside it) passed as AdditionalFiles. Depends only on those files and MSBuild properties,
+/// never on the compilation, so editing C# code does not rerun it.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ActionGenerator : IIncrementalGenerator
