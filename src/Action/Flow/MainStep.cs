@@ -34,11 +34,10 @@ public sealed class MainStep
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var inputEnvironment = new InputFallbackEnvironment(environment);
         ActionInputs inputs;
         try
         {
-            inputs = ActionInputs.Load(inputEnvironment, log);
+            inputs = ActionInputs.Load(environment, log);
         }
         catch (InputValidationException exception)
         {

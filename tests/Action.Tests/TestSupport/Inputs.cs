@@ -36,7 +36,7 @@ internal static class Inputs
             env.SetVariable(Variable(input), value);
         }
 
-        var loaded = ActionInputs.Load(new InputFallbackEnvironment(env), new RecordingMasker());
+        var loaded = ActionInputs.Load(env, new RecordingMasker());
         warnings = [];
         return SettingsReader.Read(loaded, env, warnings);
     }
