@@ -137,22 +137,30 @@ test('a later step trusts the record of the verified copy and writes nothing', S
   }
 });
 
-test('a copy changed in place with its size and modification time kept is still detected and replaced', SPAWNS_FAKE_BINARY, () => {
-  const layout = createLayout();
-  try {
-    runLauncher(layout, 'main.js');
-    const unpacked = unpackedPath(layout);
-    const original = fs.statSync(unpacked);
-    const tampered = Buffer.from('#!/bin/sh\necho tampered\n'.padEnd(original.size - 1, '#') + '\n');
-    assert.equal(tampered.length, original.size);
-    fs.writeFileSync(unpacked, tampered);
-    fs.utimesSync(unpacked, original.atime, original.mtime);
-    const result = runLauncher(layout, 'main.js');
-    assert.equal(result.status, 0, result.stdout);
-    assert.equal(result.stdout, 'fake binary ran\n');
-    assert.equal(sha256(fs.readFileSync(unpacked)), layout.manifest.binaries[layout.id].sha256);
-  } finally {
-    removeAll(layout.root, layout.runnerTemp);
+test('an unpacked copy changed after it was verified is detected and replaced before it runs', SPAWNS_FAKE_BINARY, () => {
+  const tamperings = {
+    'rewritten': (unpacked) => fs.writeFileSync(unpacked, '#!/bin/sh\necho tampered\n'),
+    'rewritten with its size and modification time kept': (unpacked) => {
+      const original = fs.statSync(unpacked);
+      const tampered = Buffer.from('#!/bin/sh\necho tampered\n'.padEnd(original.size - 1, '#') + '\n');
+      assert.equal(tampered.length, original.size);
+      fs.writeFileSync(unpacked, tampered);
+      fs.utimesSync(unpacked, original.atime, original.mtime);
+    },
+  };
+  for (const [name, tamper] of Object.entries(tamperings)) {
+    const layout = createLayout();
+    try {
+      runLauncher(layout, 'main.js');
+      const unpacked = unpackedPath(layout);
+      tamper(unpacked);
+      const result = runLauncher(layout, 'main.js');
+      assert.equal(result.status, 0, name + ': ' + result.stdout);
+      assert.equal(result.stdout, 'fake binary ran\n', name);
+      assert.equal(sha256(fs.readFileSync(unpacked)), layout.manifest.binaries[layout.id].sha256, name);
+    } finally {
+      removeAll(layout.root, layout.runnerTemp);
+    }
   }
 });
 
@@ -183,20 +191,6 @@ test('a record that does not match, or that others could have written, is not tr
   }
 });
 
-test('a corrupt unpacked copy is detected and replaced before it runs', SPAWNS_FAKE_BINARY, () => {
-  const layout = createLayout();
-  try {
-    runLauncher(layout, 'main.js');
-    const unpacked = unpackedPath(layout);
-    fs.writeFileSync(unpacked, '#!/bin/sh\necho tampered\n');
-    const result = runLauncher(layout, 'main.js');
-    assert.equal(result.status, 0, result.stdout);
-    assert.equal(result.stdout, 'fake binary ran\n');
-    assert.equal(sha256(fs.readFileSync(unpacked)), layout.manifest.binaries[layout.id].sha256);
-  } finally {
-    removeAll(layout.root, layout.runnerTemp);
-  }
-});
 
 test('a shipped binary whose digest differs from the manifest is refused with one error line', () => {
   const tampered = fakeBinary();
