@@ -3,8 +3,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Cac.Abstractions;
 using Cac.Action.Errors;
-using Cac.Action.Flow;
-using Cac.Action.Toolkit;
+using Cac.Action.Post;
+using Cac.Action.Runner;
 
 namespace Cac.Action;
 

@@ -3,13 +3,16 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using Cac.Abstractions;
-using Cac.Action.Ambient;
-using Cac.Action.Flow;
-using Cac.Action.Http;
+using Cac.Action.Aws;
+using Cac.Action.Credentials;
+using Cac.Action.Credentials.Ambient;
+using Cac.Action.Credentials.Tokens;
+using Cac.Action.Inputs;
+using Cac.Action.Net;
+using Cac.Action.Net.Proxy;
 using Cac.Action.Planning;
-using Cac.Action.Proxy;
-using Cac.Action.Sts;
-using Cac.Action.Toolkit;
+using Cac.Action.Retries;
+using Cac.Action.Runner;
 
 namespace Cac.Action;
 
@@ -20,7 +23,7 @@ namespace Cac.Action;
 public static class ServiceComposition
 {
     public static FlowServices Create(
-        IActionEnvironment environment, ActionLog log, TimeProvider time, ActionHostOptions options, Settings.Settings settings, Plan plan)
+        IActionEnvironment environment, ActionLog log, TimeProvider time, ActionHostOptions options, Settings settings, Plan plan)
     {
         // One handler for STS and GitHub's token service, so both honour the proxy; no-proxy is matched per target.
         // Redirects are never followed: they would carry the token or the signed request to another host.

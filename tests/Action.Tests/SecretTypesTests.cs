@@ -5,8 +5,9 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Cac.Abstractions;
-using Cac.Action.Tests.Toolkit;
-using Cac.Action.Toolkit;
+using Cac.Action.Credentials.Tokens;
+using Cac.Action.Runner;
+using Cac.Action.Tests.TestSupport;
 
 namespace Cac.Action.Tests;
 
@@ -63,9 +64,9 @@ public sealed partial class SecretTypesTests
     /// </summary>
     private static readonly string[] Allowed =
     [
-        "Cac.Action.Toolkit.SecretRedactor.Add(secret)",
-        "Cac.Action.Ambient.AmbientCredentials.Create(secretAccessKey)",
-        "Cac.Action.Ambient.AmbientCredentials.Create(sessionToken)",
+        "Cac.Action.Runner.SecretRedactor.Add(secret)",
+        "Cac.Action.Credentials.Ambient.AmbientCredentials.Create(secretAccessKey)",
+        "Cac.Action.Credentials.Ambient.AmbientCredentials.Create(sessionToken)",
     ];
 
     private static void Check(string member, string name, List<string> offenders)

@@ -1,13 +1,13 @@
 using System.Collections.Generic;
-using Cac.Action.Proxy;
-using Cac.Action.Sts;
+using Cac.Action.Aws;
+using Cac.Action.Net.Proxy;
 using Cac.Action.Tags;
 
 namespace Cac.Action.Planning;
 
 /// <summary>
 /// What a run will do, decided from the inputs alone before any network call: a dry run prints it, tests
-/// assert on it, and <see cref="Flow.CredentialFlow"/> carries it out.
+/// assert on it, and <see cref="Credentials.CredentialFlow"/> carries it out.
 /// </summary>
 public sealed record Plan
 {

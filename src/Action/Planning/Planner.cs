@@ -3,9 +3,11 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Cac.Abstractions;
+using Cac.Action.Aws;
+using Cac.Action.Credentials.Tokens;
 using Cac.Action.Errors;
-using Cac.Action.Proxy;
-using Cac.Action.Sts;
+using Cac.Action.Inputs;
+using Cac.Action.Net.Proxy;
 using Cac.Action.Tags;
 
 namespace Cac.Action.Planning;
@@ -16,7 +18,7 @@ namespace Cac.Action.Planning;
 /// </summary>
 public static class Planner
 {
-    public static Plan Create(Settings.Settings settings, IActionEnvironment environment)
+    public static Plan Create(Settings settings, IActionEnvironment environment)
     {
         var idTokenAvailable = !string.IsNullOrEmpty(environment.GetVariable("ACTIONS_ID_TOKEN_REQUEST_TOKEN"))
             && !string.IsNullOrEmpty(environment.GetVariable("ACTIONS_ID_TOKEN_REQUEST_URL"));
@@ -51,7 +53,7 @@ public static class Planner
     public static IReadOnlyList<string> FilterTransitiveKeys(IReadOnlyList<string> keys, IReadOnlyList<SessionTag> tags) =>
         keys.Where(key => tags.Any(tag => string.Equals(tag.Key, key, StringComparison.OrdinalIgnoreCase))).ToList();
 
-    private static (CredentialSource Source, AssumeMethod Method) Choose(Settings.Settings settings, bool oidcImplied, bool idTokenAvailable)
+    private static (CredentialSource Source, AssumeMethod Method) Choose(Settings settings, bool oidcImplied, bool idTokenAvailable)
     {
         // With a token file, the role is always assumed with the file's token, whatever signed in before.
         var roleMethod = !settings.HasRole ? AssumeMethod.None
@@ -81,7 +83,7 @@ public static class Planner
         return (CredentialSource.Ambient, roleMethod);
     }
 
-    private static void CheckRoleNameHasSourceAccount(Settings.Settings settings, AssumeMethod method)
+    private static void CheckRoleNameHasSourceAccount(Settings settings, AssumeMethod method)
     {
         var isName = settings.HasRole && !settings.RoleToAssume.StartsWith("arn:", StringComparison.Ordinal);
         var sourceAccountUnknown = method is AssumeMethod.WebIdentityOidc or AssumeMethod.WebIdentityTokenFile
@@ -105,7 +107,7 @@ public static class Planner
         }
     }
 
-    private static List<SessionTag> BuildTags(Settings.Settings settings, IActionEnvironment environment)
+    private static List<SessionTag> BuildTags(Settings settings, IActionEnvironment environment)
     {
         var tags = SessionTagBuilder.BuiltIn(environment);
         tags.AddRange(settings.CustomTags);

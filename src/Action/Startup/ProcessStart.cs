@@ -4,8 +4,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Cac.Abstractions;
-using Cac.Action.Errors;
-using Cac.Action.Toolkit;
+using Cac.Action.Runner;
 
 namespace Cac.Action.Startup;
 

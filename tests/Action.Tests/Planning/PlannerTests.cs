@@ -1,19 +1,20 @@
 using System;
 using System.Linq;
+using Cac.Action.Aws;
+using Cac.Action.Credentials.Tokens;
 using Cac.Action.Errors;
 using Cac.Action.Planning;
-using Cac.Action.Sts;
 using Cac.Action.Tags;
 using Cac.Action.Tests.TestSupport;
-using Cac.Action.Toolkit;
+using Cac.TestSupport;
 
 namespace Cac.Action.Tests.Planning;
 
 public class PlannerTests
 {
-    private const string Role = Inputs.RoleArn;
-    private const string Key = "aws-access-key-id=" + Inputs.AccessKeyId;
-    private const string SecretKey = "aws-secret-access-key=" + Inputs.SecretAccessKey;
+    private const string Role = TestInputs.RoleArn;
+    private const string Key = "aws-access-key-id=" + TestInputs.AccessKeyId;
+    private const string SecretKey = "aws-secret-access-key=" + TestInputs.SecretAccessKey;
     private const string TokenFile = "web-identity-token-file=token.txt";
     private const string Chaining = "role-chaining=true";
     private const string WithRole = "role-to-assume=" + Role;
@@ -25,7 +26,7 @@ public class PlannerTests
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             return (pair[..equals], pair[(equals + 1)..]);
         }).ToArray();
-        var settings = Inputs.Read(pairs, null, out _);
+        var settings = TestInputs.Read(pairs, null, out _);
         return Planner.Create(settings, environment);
     }
 

@@ -3,7 +3,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using Cac.Action.Startup;
 using Cac.Action.Tests.TestSupport;
-using Cac.Action.Tests.Toolkit;
 
 namespace Cac.Action.Tests.Startup;
 

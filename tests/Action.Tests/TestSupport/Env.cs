@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using Cac.Action.Toolkit;
+using Cac.TestSupport;
 
 namespace Cac.Action.Tests.TestSupport;
 

@@ -3,9 +3,9 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using Cac.Action;
-using Cac.Action.Toolkit;
 using Cac.Emulators;
 using Cac.Emulators.Runner;
+using Cac.TestSupport;
 
 namespace Cac.EndToEnd.Tests.InProcess;
 

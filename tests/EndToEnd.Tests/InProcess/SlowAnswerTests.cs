@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using Cac.Action;
-using Cac.Action.Toolkit;
 using Cac.Emulators;
+using Cac.TestSupport;
 
 namespace Cac.EndToEnd.Tests.InProcess;
 

@@ -1,0 +1,323 @@
+using System;
+using System.Buffers;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using Cac.Abstractions;
+using Cac.Action.Aws;
+using Cac.Action.Credentials.Ambient;
+using Cac.Action.Credentials.Sts;
+using Cac.Action.Credentials.Tokens;
+using Cac.Action.Errors;
+using Cac.Action.Inputs;
+using Cac.Action.Planning;
+using Cac.Action.Retries;
+using Cac.Action.Runner;
+
+namespace Cac.Action.Credentials;
+
+/// <summary>
+/// Carries out a <see cref="Plan"/>: finds the starting credentials, validates them, assumes the role, and
+/// checks the result. It calls STS and GitHub's token service but writes nothing for the workflow: the
+/// caller exports the <see cref="FlowResult"/> only when the whole run succeeded.
+/// </summary>
+public sealed class CredentialFlow
+{
+    /// <summary>A GitHub token older than this is fetched again before another attempt (they live ~5 min).</summary>
+    private static readonly TimeSpan TokenRefreshAge = TimeSpan.FromSeconds(60);
+
+    /// <summary>The characters <c>special-characters-workaround</c> keeps out of new keys (upstream's set).</summary>
+    private static readonly SearchValues<char> SpecialCharacters = SearchValues.Create("!@#$%^&*()_+-=[]{};':\"\\|,.<>/?");
+
+    private readonly Settings settings;
+    private readonly Plan plan;
+    private readonly FlowServices services;
+    private readonly StsCalls calls;
+    private Task<AmbientCredentials?>? ambient;
+
+    public CredentialFlow(Settings settings, Plan plan, FlowServices services)
+    {
+        this.settings = settings;
+        this.plan = plan;
+        this.services = services;
+        calls = new StsCalls(settings, services.StsClients, services.Log);
+    }
+
+    private ActionLog Log => services.Log;
+
+    public async Task<FlowResult> RunAsync(CancellationToken cancellationToken)
+    {
+        if (settings.UseExistingCredentials && await TryExistingAsync(cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            return existing;
+        }
+
+        if (plan.OidcImpliedWithoutToken)
+        {
+            Log.Info("It looks like you might be trying to authenticate with OIDC. Did you mean to set the `id-token` permission? If you are not trying to authenticate with OIDC and the action is working successfully, you can ignore this message.");
+        }
+
+        var source = await ResolveSourceAsync(cancellationToken).ConfigureAwait(false);
+        if (plan.Method == AssumeMethod.None)
+        {
+            Log.Info("Proceeding with IAM user credentials");
+            var result = new FlowResult
+            {
+                Source = plan.Source,
+                Credentials = plan.Source == CredentialSource.AccessKeys
+                    ? new IssuedCredentials(settings.AccessKeyId, settings.SecretAccessKey, settings.SessionToken, null)
+                    : null,
+                Account = source.Identity?.Account ?? string.Empty,
+                Arn = source.Identity?.Arn ?? string.Empty,
+            };
+            CheckAllowedAccount(result.Account);
+            return result;
+        }
+
+        var roleArn = ResolveRoleArn(source.Identity?.Account);
+        var assumed = await AssumeAsync(roleArn, source.Credentials, cancellationToken).ConfigureAwait(false);
+        var account = Partition.AccountFromArn(assumed.Arn) ?? string.Empty;
+        Log.Info("Authenticated as assumedRoleId " + assumed.AssumedRoleId);
+        CheckAllowedAccount(account);
+        return new FlowResult
+        {
+            Source = plan.Source,
+            Credentials = assumed.Credentials,
+            Account = account,
+            Arn = assumed.Arn,
+            AssumedRoleId = assumed.AssumedRoleId,
+            SessionName = settings.SessionName,
+        };
+    }
+
+    private async Task<FlowResult?> TryExistingAsync(CancellationToken cancellationToken)
+    {
+        var existing = await AmbientAsync(cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            try
+            {
+                var identity = await calls.GetCallerIdentityAsync(existing.ToAwsCredentials(), cancellationToken).ConfigureAwait(false);
+                if (!string.IsNullOrEmpty(identity.Account))
+                {
+                    Log.Notice("Pre-existing credentials are valid. No need to generate new ones.");
+                    return new FlowResult { Source = CredentialSource.Existing, Account = identity.Account, Arn = identity.Arn };
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Whatever went wrong, the existing credentials are not usable: get new ones, as upstream does.
+                Log.Debug("Existing credentials were rejected: " + exception.Message);
+            }
+        }
+
+        Log.Notice("No valid credentials exist. Running as normal.");
+        return null;
+    }
+
+    private async Task<SourceCredentials> ResolveSourceAsync(CancellationToken cancellationToken)
+    {
+        AWSCredentials credentials;
+        switch (plan.Source)
+        {
+            case CredentialSource.AccessKeys:
+                credentials = StsCredentials.From(settings.AccessKeyId, settings.SecretAccessKey, settings.SessionToken);
+                break;
+            case CredentialSource.RoleChaining:
+            case CredentialSource.Ambient:
+                var found = await AmbientAsync(cancellationToken).ConfigureAwait(false) ?? throw NoAmbientCredentials();
+                Log.Debug("Using credentials from " + found.Provider);
+                credentials = found.ToAwsCredentials();
+                break;
+            default:
+                return new SourceCredentials(null, null);
+        }
+
+        var identity = await services.Retrier.ExecuteAsync(
+            "validateCredentials",
+            token => calls.GetCallerIdentityAsync(credentials, token),
+            cancellationToken).ConfigureAwait(false);
+        return new SourceCredentials(credentials, identity);
+    }
+
+    /// <summary>
+    /// The ambient chain, resolved once per run: the use-existing check and the source step would otherwise
+    /// probe instance metadata, or exchange a web identity token, twice.
+    /// </summary>
+    private Task<AmbientCredentials?> AmbientAsync(CancellationToken cancellationToken) =>
+        ambient ??= services.Ambient.TryResolveAsync(cancellationToken);
+
+    private ActionError NoAmbientCredentials()
+    {
+        if (plan.OidcImpliedWithoutToken)
+        {
+            return new ActionError(
+                "Could not get an OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set, and no other AWS credentials were found. 'role-to-assume' without access keys means GitHub OIDC, which needs the `id-token: write` permission.",
+                ErrorCode.OidcPermissionMissing);
+        }
+
+        return new ActionError(
+            "Credentials could not be loaded, please check your action inputs: Could not load credentials from any providers",
+            ErrorCode.NoCredentialsFound);
+    }
+
+    private string ResolveRoleArn(string? sourceAccount)
+    {
+        if (settings.RoleToAssume.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return settings.RoleToAssume;
+        }
+
+        if (string.IsNullOrEmpty(sourceAccount))
+        {
+            throw new ActionError("Source Account ID is needed if the Role Name is provided and not the Role Arn.", ErrorCode.InvalidInput);
+        }
+
+        return "arn:" + settings.Partition + ":iam::" + sourceAccount + ":role/" + settings.RoleToAssume;
+    }
+
+    private async Task<AssumedRole> AssumeAsync(string roleArn, AWSCredentials? sourceCredentials, CancellationToken cancellationToken)
+    {
+        var (prefix, fallback) = plan.Method switch
+        {
+            AssumeMethod.WebIdentityOidc => ("Could not assume role with OIDC: ", ErrorCode.TrustPolicyMismatch),
+            AssumeMethod.WebIdentityTokenFile => ("Could not assume role with web identity token file: ", ErrorCode.TrustPolicyMismatch),
+            _ => ("Could not assume role with user credentials: ", ErrorCode.AssumeRoleDenied),
+        };
+
+        GitHubIdToken? githubToken = null;
+        Secret? fileToken = null;
+        try
+        {
+            switch (plan.Method)
+            {
+                case AssumeMethod.WebIdentityOidc:
+                    githubToken = await FetchGitHubTokenAsync(cancellationToken).ConfigureAwait(false);
+                    Log.Info("Assuming role with OIDC");
+                    break;
+                case AssumeMethod.WebIdentityTokenFile:
+                    Log.Debug("webIdentityTokenFile provided. Will call sts:AssumeRoleWithWebIdentity and take session tags from token contents.");
+                    fileToken = await WebIdentityTokenFile.ReadAsync(settings.WebIdentityTokenFile, services.Environment, Log, cancellationToken).ConfigureAwait(false);
+                    Log.Info("Assuming role with web identity token file");
+                    break;
+                default:
+                    Log.Info("Assuming role with user credentials");
+                    LogTags();
+                    break;
+            }
+
+            return await services.Retrier.ExecuteAsync(
+                "AssumeRole",
+                async token =>
+                {
+                    if (githubToken is not null && services.Time.GetUtcNow() - githubToken.FetchedAt > TokenRefreshAge)
+                    {
+                        // The token may expire before STS reads it; a fresh one costs one request.
+                        githubToken = await services.GitHubTokens.GetIdTokenAsync(settings.Audience, token).ConfigureAwait(false);
+                    }
+
+                    var webIdentityToken = githubToken?.Value ?? fileToken;
+                    var assumed = webIdentityToken is not null
+                        ? await calls.AssumeRoleWithWebIdentityAsync(roleArn, webIdentityToken, token).ConfigureAwait(false)
+                        : await calls.AssumeRoleAsync(roleArn, sourceCredentials!, plan.Tags, plan.TransitiveTagKeys, token).ConfigureAwait(false);
+                    RejectSpecialCharacters(assumed.Credentials);
+                    return assumed;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (SpecialCharactersException)
+        {
+            throw new ActionError(
+                "Could not get credentials without special characters after " + services.Retrier.MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture) + " attempts (special-characters-workaround)",
+                ErrorCode.NoCredentialsReturned);
+        }
+        catch (GitHubTokenException exception)
+        {
+            // A fresh token for a later attempt could not be fetched.
+            throw TokenFetchFailed(exception);
+        }
+        catch (Exception exception) when (exception is not ActionError && !(exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            var error = StsFailures.Translate(prefix, exception, fallback);
+            if (githubToken is not null && exception is AmazonServiceException)
+            {
+                TokenDiagnostics.Print(githubToken.Value, roleArn, settings.Audience, Log);
+            }
+
+            throw error;
+        }
+    }
+
+    private async Task<GitHubIdToken> FetchGitHubTokenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await services.Retrier.ExecuteAsync(
+                "getIDToken",
+                token => services.GitHubTokens.GetIdTokenAsync(settings.Audience, token),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (GitHubTokenException exception)
+        {
+            throw TokenFetchFailed(exception);
+        }
+    }
+
+    private static ActionError TokenFetchFailed(GitHubTokenException exception) =>
+        new("getIDToken call failed: Error message: " + exception.Message, StsFailures.RefusedAnswerCode(exception) ?? ErrorCode.OidcTokenFetch, exception);
+
+    private void RejectSpecialCharacters(IssuedCredentials credentials)
+    {
+        if (!settings.SpecialCharactersWorkaround)
+        {
+            return;
+        }
+
+        if (credentials.AccessKeyId.Reveal().AsSpan().ContainsAny(SpecialCharacters))
+        {
+            Log.Debug("AccessKeyId contains special characters.");
+            throw new SpecialCharactersException();
+        }
+
+        if (credentials.SecretAccessKey.Reveal().AsSpan().ContainsAny(SpecialCharacters))
+        {
+            Log.Debug("SecretAccessKey contains special characters.");
+            throw new SpecialCharactersException();
+        }
+    }
+
+    private void LogTags()
+    {
+        if (settings.SkipSessionTagging)
+        {
+            Log.Debug("Role session tagging has been skipped.");
+            return;
+        }
+
+        var tags = string.Join(", ", plan.Tags.Select(tag => tag.Key + "=" + tag.Value));
+        Log.Debug(plan.Tags.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " role session tags are being used: " + tags);
+    }
+
+    private void CheckAllowedAccount(string account)
+    {
+        if (settings.AllowedAccountIds.Count == 0)
+        {
+            return;
+        }
+
+        if (account.Length == 0 || !settings.AllowedAccountIds.Contains(account))
+        {
+            if (settings.MaskAccountId && account.Length > 0)
+            {
+                Log.AddMask(account);
+            }
+
+            throw new ActionError(
+                "The account ID of the provided credentials (" + (account.Length > 0 ? account : "unknown") + ") does not match any of the expected account IDs: " + string.Join(", ", settings.AllowedAccountIds),
+                ErrorCode.AccountNotAllowed);
+        }
+    }
+
+    private sealed record SourceCredentials(AWSCredentials? Credentials, CallerIdentity? Identity);
+}

@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Cac.Abstractions;
+using Cac.Action.Credentials;
+using Cac.Action.Errors;
+using Cac.Action.Generated;
+using Cac.Action.Inputs;
+using Cac.Action.Planning;
+using Cac.Action.Results;
+using Cac.Action.Runner;
+
+namespace Cac.Action;
+
+/// <summary>
+/// The main step: inputs -> settings -> plan -> (dry run | flow) -> result written. Nothing reaches the
+/// workflow unless every step before the write succeeded.
+/// </summary>
+public sealed class MainStep
+{
+    private readonly IActionEnvironment environment;
+    private readonly ActionLog log;
+    private readonly IFileCommands files;
+    private readonly TimeProvider time;
+    private readonly Func<Settings, Plan, FlowServices> services;
+
+    public MainStep(IActionEnvironment environment, ActionLog log, IFileCommands files, TimeProvider time, Func<Settings, Plan, FlowServices> services)
+    {
+        this.environment = environment;
+        this.log = log;
+        this.files = files;
+        this.time = time;
+        this.services = services;
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var inputEnvironment = new InputFallbackEnvironment(environment);
+        ActionInputs inputs;
+        try
+        {
+            inputs = ActionInputs.Load(inputEnvironment, log);
+        }
+        catch (InputValidationException exception)
+        {
+            throw new ActionError(exception.Message, ErrorCode.InvalidInput, exception);
+        }
+
+        var warnings = new List<string>();
+        var settings = SettingsReader.Read(inputs, environment, warnings);
+        var plan = Planner.Create(settings, environment);
+        plan.Proxy.MaskPasswords(log);
+        foreach (var warning in warnings)
+        {
+            log.Warning(warning);
+        }
+
+        if (settings.DryRun)
+        {
+            DryRun.Print(settings, plan, log);
+            return;
+        }
+
+        RunnerFiles.Check(environment, settings);
+        if (settings.ActionTimeoutSeconds > 0)
+        {
+            log.Info("Setting a global timeout of " + settings.ActionTimeoutSeconds.ToString(CultureInfo.InvariantCulture) + " seconds for the action");
+        }
+
+        // The deadline cancels whatever the flow is waiting on (the token reaches every await), and as a last
+        // resort stops waiting for the flow at all: a call that ignored cancellation is abandoned, and the
+        // run ends at the deadline with one error. The flow runs on the thread pool, so even a blocking call
+        // inside it cannot hold this wait.
+        var deadline = settings.ActionTimeoutSeconds > 0 ? TimeSpan.FromSeconds(settings.ActionTimeoutSeconds) : Timeout.InfiniteTimeSpan;
+        using var timeout = new CancellationTokenSource(deadline, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var flowServices = services(settings, plan);
+        FlowResult result;
+        try
+        {
+            var flow = Task.Run(() => new CredentialFlow(settings, plan, flowServices).RunAsync(linked.Token), linked.Token);
+            result = await flow.WaitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception) when (timeout.IsCancellationRequested)
+        {
+            // The flow must see the deadline before anything it uses is disposed: otherwise a request torn
+            // down by the disposal would look like a failed attempt to retry.
+            await linked.CancelAsync().ConfigureAwait(false);
+            throw new ActionError(
+                "Action timed out after " + settings.ActionTimeoutSeconds.ToString(CultureInfo.InvariantCulture) + " seconds",
+                ErrorCode.ActionTimeout);
+        }
+
+        var summaryAvailable = RunnerFiles.IsAvailable(environment, "GITHUB_STEP_SUMMARY");
+        new ResultWriter(settings, plan, files, log, environment).Write(result, summaryAvailable);
+    }
+}
