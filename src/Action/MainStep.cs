@@ -24,9 +24,9 @@ public sealed class MainStep
     private readonly ActionLog log;
     private readonly IFileCommands files;
     private readonly TimeProvider time;
-    private readonly Func<Settings, Plan, FlowServices> services;
+    private readonly Func<ValidatedInputs, Plan, FlowServices> services;
 
-    public MainStep(IActionEnvironment environment, ActionLog log, IFileCommands files, TimeProvider time, Func<Settings, Plan, FlowServices> services)
+    public MainStep(IActionEnvironment environment, ActionLog log, IFileCommands files, TimeProvider time, Func<ValidatedInputs, Plan, FlowServices> services)
     {
         this.environment = environment;
         this.log = log;
@@ -49,7 +49,7 @@ public sealed class MainStep
         }
 
         var warnings = new List<string>();
-        var settings = SettingsReader.Read(inputs, environment, warnings);
+        var settings = InputReader.Read(inputs, environment, warnings);
         var plan = Planner.Create(settings, environment);
         plan.Proxy.MaskPasswords(log);
         foreach (var warning in warnings)

@@ -23,7 +23,7 @@ namespace Cac.Action;
 public static class ServiceComposition
 {
     public static FlowServices Create(
-        IActionEnvironment environment, ActionLog log, TimeProvider time, ActionHostOptions options, Settings settings, Plan plan)
+        IActionEnvironment environment, ActionLog log, TimeProvider time, ActionHostOptions options, ValidatedInputs settings, Plan plan)
     {
         // One handler for STS and GitHub's token service, so both honour the proxy; no-proxy is matched per target.
         // Redirects are never followed: they would carry the token or the signed request to another host.

@@ -1,9 +1,7 @@
 using System;
 using System.Diagnostics;
-using System.Linq;
 using System.Threading.Tasks;
 using Cac.Emulators;
-using Cac.Emulators.Runner;
 
 namespace Cac.EndToEnd.Tests;
 

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using Cac.Abstractions;
 using Cac.Action;
-using Cac.Action.Errors;
 using Cac.Action.Runner;
 using Cac.Emulators;
 using Cac.Emulators.Runner;

@@ -12,7 +12,6 @@ using Cac.Action.Credentials.Tokens;
 using Cac.Action.Errors;
 using Cac.Action.Inputs;
 using Cac.Action.Planning;
-using Cac.Action.Retries;
 using Cac.Action.Runner;
 
 namespace Cac.Action.Credentials;
@@ -30,13 +29,13 @@ public sealed class CredentialFlow
     /// <summary>The characters <c>special-characters-workaround</c> keeps out of new keys (upstream's set).</summary>
     private static readonly SearchValues<char> SpecialCharacters = SearchValues.Create("!@#$%^&*()_+-=[]{};':\"\\|,.<>/?");
 
-    private readonly Settings settings;
+    private readonly ValidatedInputs settings;
     private readonly Plan plan;
     private readonly FlowServices services;
     private readonly StsCalls calls;
     private Task<AmbientCredentials?>? ambient;
 
-    public CredentialFlow(Settings settings, Plan plan, FlowServices services)
+    public CredentialFlow(ValidatedInputs settings, Plan plan, FlowServices services)
     {
         this.settings = settings;
         this.plan = plan;

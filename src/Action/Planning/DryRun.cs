@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Linq;
-using Cac.Action.Aws;
-using Cac.Action.Credentials.Tokens;
 using Cac.Action.Inputs;
 using Cac.Action.Runner;
 
@@ -10,7 +8,7 @@ namespace Cac.Action.Planning;
 /// <summary>Prints the plan of a <c>dry-run</c>: everything decided from the inputs, nothing fetched.</summary>
 public static class DryRun
 {
-    public static void Print(Settings settings, Plan plan, ActionLog log)
+    public static void Print(ValidatedInputs settings, Plan plan, ActionLog log)
     {
         log.StartGroup("Dry run: what this step would do");
         log.Info("Credential source: " + plan.Source.ToOutputName());

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using Cac.Abstractions;
 using Cac.Action.Aws;
-using Cac.Action.Credentials.Tokens;
 using Cac.Action.Errors;
 using Cac.Action.Inputs;
 using Cac.Action.Net.Proxy;
@@ -18,7 +17,7 @@ namespace Cac.Action.Planning;
 /// </summary>
 public static class Planner
 {
-    public static Plan Create(Settings settings, IActionEnvironment environment)
+    public static Plan Create(ValidatedInputs settings, IActionEnvironment environment)
     {
         var idTokenAvailable = !string.IsNullOrEmpty(environment.GetVariable("ACTIONS_ID_TOKEN_REQUEST_TOKEN"))
             && !string.IsNullOrEmpty(environment.GetVariable("ACTIONS_ID_TOKEN_REQUEST_URL"));
@@ -53,7 +52,7 @@ public static class Planner
     public static IReadOnlyList<string> FilterTransitiveKeys(IReadOnlyList<string> keys, IReadOnlyList<SessionTag> tags) =>
         keys.Where(key => tags.Any(tag => string.Equals(tag.Key, key, StringComparison.OrdinalIgnoreCase))).ToList();
 
-    private static (CredentialSource Source, AssumeMethod Method) Choose(Settings settings, bool oidcImplied, bool idTokenAvailable)
+    private static (CredentialSource Source, AssumeMethod Method) Choose(ValidatedInputs settings, bool oidcImplied, bool idTokenAvailable)
     {
         // With a token file, the role is always assumed with the file's token, whatever signed in before.
         var roleMethod = !settings.HasRole ? AssumeMethod.None
@@ -83,7 +82,7 @@ public static class Planner
         return (CredentialSource.Ambient, roleMethod);
     }
 
-    private static void CheckRoleNameHasSourceAccount(Settings settings, AssumeMethod method)
+    private static void CheckRoleNameHasSourceAccount(ValidatedInputs settings, AssumeMethod method)
     {
         var isName = settings.HasRole && !settings.RoleToAssume.StartsWith("arn:", StringComparison.Ordinal);
         var sourceAccountUnknown = method is AssumeMethod.WebIdentityOidc or AssumeMethod.WebIdentityTokenFile
@@ -107,7 +106,7 @@ public static class Planner
         }
     }
 
-    private static List<SessionTag> BuildTags(Settings settings, IActionEnvironment environment)
+    private static List<SessionTag> BuildTags(ValidatedInputs settings, IActionEnvironment environment)
     {
         var tags = SessionTagBuilder.BuiltIn(environment);
         tags.AddRange(settings.CustomTags);

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using Cac.Abstractions;
-using Cac.Action.Aws;
 using Cac.Action.Credentials;
 using Cac.Action.FileSystem;
 using Cac.Action.Generated;
@@ -20,14 +19,14 @@ namespace Cac.Action.Results;
 /// </summary>
 public sealed class ResultWriter
 {
-    private readonly Settings settings;
+    private readonly ValidatedInputs settings;
     private readonly Plan plan;
     private readonly IFileCommands files;
     private readonly ActionLog log;
     private readonly IActionEnvironment environment;
 
     /// <param name="environment">The job's variables before this step: what exports replace, and what the post step restores.</param>
-    public ResultWriter(Settings settings, Plan plan, IFileCommands files, ActionLog log, IActionEnvironment environment)
+    public ResultWriter(ValidatedInputs settings, Plan plan, IFileCommands files, ActionLog log, IActionEnvironment environment)
     {
         this.settings = settings;
         this.plan = plan;
@@ -40,7 +39,7 @@ public sealed class ResultWriter
     /// The variables to export, in upstream's order. <paramref name="staleSessionToken"/> is whether the job
     /// already has an AWS_SESSION_TOKEN that new keys without a token must clear.
     /// </summary>
-    public static List<KeyValuePair<string, string>> Exports(Settings settings, FlowResult result, bool staleSessionToken)
+    public static List<KeyValuePair<string, string>> Exports(ValidatedInputs settings, FlowResult result, bool staleSessionToken)
     {
         var exports = new List<KeyValuePair<string, string>>();
         if (!settings.OutputEnvCredentials)

@@ -13,7 +13,7 @@ namespace Cac.Action.Results;
 /// </summary>
 public static class RunnerFiles
 {
-    public static void Check(IActionEnvironment environment, Settings settings)
+    public static void Check(IActionEnvironment environment, ValidatedInputs settings)
     {
         Require(environment, FileCommandWriter.OutputVariable);
         if (settings.OutputEnvCredentials)

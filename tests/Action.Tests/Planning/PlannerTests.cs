@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using Cac.Action.Aws;
-using Cac.Action.Credentials.Tokens;
 using Cac.Action.Errors;
 using Cac.Action.Planning;
 using Cac.Action.Tags;

@@ -4,7 +4,6 @@ using System.IO;
 using System.Text;
 using System.Text.RegularExpressions;
 using Cac.Action.Errors;
-using Cac.Action.FileSystem;
 using Cac.Action.Runner;
 using Cac.Action.Tests.TestSupport;
 using Cac.TestSupport;

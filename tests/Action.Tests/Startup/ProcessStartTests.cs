@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading.Tasks;
 using Cac.Action.Startup;
 using Cac.Action.Tests.TestSupport;

@@ -4,13 +4,12 @@ using Cac.Action.Errors;
 using Cac.Action.Generated;
 using Cac.Action.Inputs;
 using Cac.TestSupport;
-using ActionSettings = Cac.Action.Inputs.Settings;
 
 namespace Cac.Action.Tests.TestSupport;
 
 /// <summary>
-/// Builds <see cref="ActionSettings"/> the way the main step does: <c>INPUT_*</c> variables in a
-/// <see cref="DictionaryEnvironment"/>, <see cref="ActionInputs.Load"/>, then <see cref="SettingsReader.Read"/>.
+/// Builds <see cref="ValidatedInputs"/> the way the main step does: <c>INPUT_*</c> variables in a
+/// <see cref="DictionaryEnvironment"/>, <see cref="ActionInputs.Load"/>, then <see cref="InputReader.Read"/>.
 /// </summary>
 internal static class TestInputs
 {
@@ -26,7 +25,7 @@ internal static class TestInputs
     /// Reads settings from <paramref name="inputs"/> (input name → value) over <paramref name="environment"/>.
     /// <c>aws-region</c> is <see cref="Region"/> unless given.
     /// </summary>
-    public static ActionSettings Read(IEnumerable<(string Input, string Value)> inputs, DictionaryEnvironment? environment, out List<string> warnings)
+    public static ValidatedInputs Read(IEnumerable<(string Input, string Value)> inputs, DictionaryEnvironment? environment, out List<string> warnings)
     {
         var env = environment ?? new DictionaryEnvironment();
         var withRegion = new List<(string Input, string Value)> { ("aws-region", Region) };
@@ -38,15 +37,15 @@ internal static class TestInputs
 
         var loaded = ActionInputs.Load(new InputFallbackEnvironment(env), new RecordingMasker());
         warnings = [];
-        return SettingsReader.Read(loaded, env, warnings);
+        return InputReader.Read(loaded, env, warnings);
     }
 
-    public static ActionSettings Read(params (string Input, string Value)[] inputs) => Read(inputs, null, out _);
+    public static ValidatedInputs Read(params (string Input, string Value)[] inputs) => Read(inputs, null, out _);
 
-    public static ActionSettings Read(DictionaryEnvironment environment, params (string Input, string Value)[] inputs) =>
+    public static ValidatedInputs Read(DictionaryEnvironment environment, params (string Input, string Value)[] inputs) =>
         Read(inputs, environment, out _);
 
-    /// <summary>The message of the error <see cref="SettingsReader.Read"/> throws for these inputs.</summary>
+    /// <summary>The message of the error <see cref="InputReader.Read"/> throws for these inputs.</summary>
     public static string ErrorOf(params (string Input, string Value)[] inputs)
     {
         var error = Assert.Throws<ActionError>(() => Read(inputs));

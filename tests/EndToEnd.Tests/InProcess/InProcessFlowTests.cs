@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using Cac.Action;
 using Cac.Emulators;
-using Cac.Emulators.Runner;
 using Cac.TestSupport;
 
 namespace Cac.EndToEnd.Tests.InProcess;

@@ -21,11 +21,11 @@ namespace Cac.Action.Credentials.Sts;
 /// </summary>
 public sealed class StsCalls
 {
-    private readonly Settings settings;
+    private readonly ValidatedInputs settings;
     private readonly IStsClientFactory clients;
     private readonly ActionLog log;
 
-    public StsCalls(Settings settings, IStsClientFactory clients, ActionLog log)
+    public StsCalls(ValidatedInputs settings, IStsClientFactory clients, ActionLog log)
     {
         this.settings = settings;
         this.clients = clients;

@@ -1,6 +1,5 @@
 using System;
 using System.Net;
-using Cac.Action.Inputs;
 
 namespace Cac.Action.Net.Proxy;
 

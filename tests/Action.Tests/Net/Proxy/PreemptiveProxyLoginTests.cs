@@ -1,11 +1,8 @@
 using System;
-using System.Linq;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading.Tasks;
-using Cac.Action.Aws;
-using Cac.Action.Inputs;
 using Cac.Action.Net.Proxy;
 using Cac.Action.Tests.TestSupport;
 using Cac.TestSupport;

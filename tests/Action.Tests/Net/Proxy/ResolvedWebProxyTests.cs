@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using Cac.Action.Inputs;
 using Cac.Action.Net.Proxy;
 using Cac.TestSupport;
 

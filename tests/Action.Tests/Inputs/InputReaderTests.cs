@@ -1,18 +1,15 @@
 using System;
 using System.Linq;
 using Cac.Abstractions;
-using Cac.Action.Aws;
 using Cac.Action.Errors;
 using Cac.Action.Generated;
 using Cac.Action.Inputs;
-using Cac.Action.Planning;
-using Cac.Action.Results;
 using Cac.Action.Tags;
 using Cac.Action.Tests.TestSupport;
 
 namespace Cac.Action.Tests.Inputs;
 
-public class SettingsReaderTests
+public class InputReaderTests
 {
     private const string Role = TestInputs.RoleArn;
     private const string CustomTagsIgnored = "'custom-tags' is set but will be ignored because session tags cannot be applied when using OIDC or web identity token authentication. Tags are controlled by the identity provider token claims in these authentication flows.";
@@ -327,7 +324,7 @@ public class SettingsReaderTests
             ("INPUT_AWS-REGION", "us-east-1"), ("INPUT_AWS-ACCESS-KEY-ID", TestInputs.AccessKeyId),
             ("INPUT_AWS-SECRET-ACCESS-KEY", TestInputs.SecretAccessKey), ("INPUT_AWS-SESSION-TOKEN", "FwoGZXIvYXdzEBYaDEXAMPLE"));
 
-        var settings = SettingsReader.Read(ActionInputs.Load(environment, masker), environment, []);
+        var settings = InputReader.Read(ActionInputs.Load(environment, masker), environment, []);
 
         Assert.Equal(new[] { TestInputs.AccessKeyId, TestInputs.SecretAccessKey, "FwoGZXIvYXdzEBYaDEXAMPLE" }, masker.Masks);
         Assert.Equal(TestInputs.AccessKeyId, settings.AccessKeyId.Reveal());

@@ -5,29 +5,25 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Cac.Abstractions;
 using Cac.Action.Aws;
-using Cac.Action.Credentials.Tokens;
 using Cac.Action.Errors;
 using Cac.Action.Generated;
-using Cac.Action.Planning;
-using Cac.Action.Profiles;
-using Cac.Action.Results;
 using Cac.Action.Tags;
 
 namespace Cac.Action.Inputs;
 
 /// <summary>
-/// Turns the generated <see cref="ActionInputs"/> into <see cref="Settings"/>: applies the defaults that
+/// Turns the generated <see cref="ActionInputs"/> into <see cref="ValidatedInputs"/>: applies the defaults that
 /// depend on other inputs, and runs every check that needs no network, so a bad input fails before any
 /// call is made. All problems are reported together.
 /// </summary>
-public static partial class SettingsReader
+public static partial class InputReader
 {
     public const int DefaultDurationSeconds = 3600;
     public const int DefaultRetryMaxAttempts = 12;
     public const string DefaultSessionName = "GitHubActions";
 
     /// <summary>Reads and checks every input; throws one <see cref="ActionError"/> listing all problems.</summary>
-    public static Settings Read(ActionInputs inputs, IActionEnvironment environment, ICollection<string> warnings)
+    public static ValidatedInputs Read(ActionInputs inputs, IActionEnvironment environment, ICollection<string> warnings)
     {
         var errors = new List<string>();
 
@@ -133,7 +129,7 @@ public static partial class SettingsReader
             throw new ActionError(string.Join("\n", errors), ErrorCode.InvalidInput);
         }
 
-        return new Settings
+        return new ValidatedInputs
         {
             Region = region,
             Partition = partition,

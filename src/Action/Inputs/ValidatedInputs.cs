@@ -1,18 +1,14 @@
 using System.Collections.Generic;
 using Cac.Abstractions;
-using Cac.Action.Aws;
-using Cac.Action.Credentials.Tokens;
-using Cac.Action.Planning;
-using Cac.Action.Results;
 using Cac.Action.Tags;
 
 namespace Cac.Action.Inputs;
 
 /// <summary>
 /// Every input after parsing, defaulting and cross-checking: the flow never sees a raw string it would
-/// still have to validate. Built once by <see cref="SettingsReader"/>.
+/// still have to validate. Built once by <see cref="InputReader"/>.
 /// </summary>
-public sealed record Settings
+public sealed record ValidatedInputs
 {
     public required string Region { get; init; }
     public required string Partition { get; init; }
