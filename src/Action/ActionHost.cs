@@ -34,7 +34,7 @@ public static class ActionHost
             }
 
             var main = new MainStep(environment, log, files, time,
-                (settings, plan) => ServiceComposition.Create(environment, log, time, options, settings, plan));
+                plan => ServiceComposition.Create(environment, log, time, options, plan));
             await main.RunAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }

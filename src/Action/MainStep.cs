@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,8 +14,9 @@ using Cac.Action.Runner;
 namespace Cac.Action;
 
 /// <summary>
-/// The main step: inputs -> settings -> plan -> (dry run | flow) -> result written. Nothing reaches the
-/// workflow unless every step before the write succeeded.
+/// The main step: inputs -> validated inputs -> plan -> (dry run | credential flow) -> result written.
+/// Only the plan is passed on after planning. Nothing reaches the workflow unless every step before the
+/// write succeeded.
 /// </summary>
 public sealed class MainStep
 {
@@ -24,9 +24,9 @@ public sealed class MainStep
     private readonly ActionLog log;
     private readonly IFileCommands files;
     private readonly TimeProvider time;
-    private readonly Func<ValidatedInputs, Plan, FlowServices> services;
+    private readonly Func<Plan, FlowServices> services;
 
-    public MainStep(IActionEnvironment environment, ActionLog log, IFileCommands files, TimeProvider time, Func<ValidatedInputs, Plan, FlowServices> services)
+    public MainStep(IActionEnvironment environment, ActionLog log, IFileCommands files, TimeProvider time, Func<Plan, FlowServices> services)
     {
         this.environment = environment;
         this.log = log;
@@ -48,39 +48,37 @@ public sealed class MainStep
             throw new ActionError(exception.Message, ErrorCode.InvalidInput, exception);
         }
 
-        var warnings = new List<string>();
-        var settings = InputReader.Read(inputs, environment, warnings);
-        var plan = Planner.Create(settings, environment);
+        var plan = Planner.Create(InputReader.Read(inputs, environment), environment);
         plan.Proxy.MaskPasswords(log);
-        foreach (var warning in warnings)
+        foreach (var warning in plan.Warnings)
         {
             log.Warning(warning);
         }
 
-        if (settings.DryRun)
+        if (plan.DryRun)
         {
-            DryRun.Print(settings, plan, log);
+            DryRun.Print(plan, log);
             return;
         }
 
-        RunnerFiles.Check(environment, settings);
-        if (settings.ActionTimeoutSeconds > 0)
+        RunnerFiles.Check(environment, plan.Exports);
+        if (plan.TimeoutSeconds > 0)
         {
-            log.Info("Setting a global timeout of " + settings.ActionTimeoutSeconds.ToString(CultureInfo.InvariantCulture) + " seconds for the action");
+            log.Info("Setting a global timeout of " + plan.TimeoutSeconds.ToString(CultureInfo.InvariantCulture) + " seconds for the action");
         }
 
         // The deadline cancels whatever the flow is waiting on (the token reaches every await), and as a last
         // resort stops waiting for the flow at all: a call that ignored cancellation is abandoned, and the
         // run ends at the deadline with one error. The flow runs on the thread pool, so even a blocking call
         // inside it cannot hold this wait.
-        var deadline = settings.ActionTimeoutSeconds > 0 ? TimeSpan.FromSeconds(settings.ActionTimeoutSeconds) : Timeout.InfiniteTimeSpan;
+        var deadline = plan.TimeoutSeconds > 0 ? TimeSpan.FromSeconds(plan.TimeoutSeconds) : Timeout.InfiniteTimeSpan;
         using var timeout = new CancellationTokenSource(deadline, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        using var flowServices = services(settings, plan);
+        using var flowServices = services(plan);
         FlowResult result;
         try
         {
-            var flow = Task.Run(() => new CredentialFlow(settings, plan, flowServices).RunAsync(linked.Token), linked.Token);
+            var flow = Task.Run(() => new CredentialFlow(plan, flowServices).RunAsync(linked.Token), linked.Token);
             result = await flow.WaitAsync(timeout.Token).ConfigureAwait(false);
         }
         catch (Exception) when (timeout.IsCancellationRequested)
@@ -89,11 +87,11 @@ public sealed class MainStep
             // down by the disposal would look like a failed attempt to retry.
             await linked.CancelAsync().ConfigureAwait(false);
             throw new ActionError(
-                "Action timed out after " + settings.ActionTimeoutSeconds.ToString(CultureInfo.InvariantCulture) + " seconds",
+                "Action timed out after " + plan.TimeoutSeconds.ToString(CultureInfo.InvariantCulture) + " seconds",
                 ErrorCode.ActionTimeout);
         }
 
         var summaryAvailable = RunnerFiles.IsAvailable(environment, "GITHUB_STEP_SUMMARY");
-        new ResultWriter(settings, plan, files, log, environment).Write(result, summaryAvailable);
+        new ResultWriter(plan, files, log, environment).Write(result, summaryAvailable);
     }
 }

@@ -7,7 +7,6 @@ using Cac.Action.Aws;
 using Cac.Action.Credentials;
 using Cac.Action.Credentials.Ambient;
 using Cac.Action.Credentials.Tokens;
-using Cac.Action.Inputs;
 using Cac.Action.Net;
 using Cac.Action.Net.Proxy;
 using Cac.Action.Planning;
@@ -17,13 +16,13 @@ using Cac.Action.Runner;
 namespace Cac.Action;
 
 /// <summary>
-/// Builds the real implementations behind the flow's interfaces for one run, once the settings and the
-/// plan (endpoint, proxy, retries) are known.
+/// Builds the real implementations behind the flow's interfaces for one run, once the plan (endpoint,
+/// proxy, retries) is known.
 /// </summary>
 public static class ServiceComposition
 {
     public static FlowServices Create(
-        IActionEnvironment environment, ActionLog log, TimeProvider time, ActionHostOptions options, ValidatedInputs settings, Plan plan)
+        IActionEnvironment environment, ActionLog log, TimeProvider time, ActionHostOptions options, Plan plan)
     {
         // One handler for STS and GitHub's token service, so both honour the proxy; no-proxy is matched per target.
         // Redirects are never followed: they would carry the token or the signed request to another host.
@@ -58,20 +57,19 @@ public static class ServiceComposition
         var stsClients = new StsClientFactory(plan.Endpoint, stsClient);
         var ambient = new AmbientCredentialChain(
         [
-            new EnvironmentCredentialProvider(environment, log, ignored: settings.UnsetCurrentCredentials),
+            new EnvironmentCredentialProvider(environment, log, ignored: plan.UnsetCurrentCredentials),
             new ProfileCredentialProvider(environment, log),
             new WebIdentityEnvironmentCredentialProvider(environment, log, stsClients),
             new ContainerCredentialProvider(environment, log, metadataClient),
             new InstanceMetadataCredentialProvider(environment, log, metadataClient),
         ]);
-        var attempts = settings.DisableRetry ? 1 : settings.RetryMaxAttempts;
         return new FlowServices(
             environment,
             log,
             stsClients,
             gitHubTokens,
             ambient,
-            new Retrier(attempts, time, log, Random.Shared.NextDouble),
+            new Retrier(plan.Retry.Attempts, time, log, Random.Shared.NextDouble),
             time,
             [gitHubTokens, stsClient, metadataClient, networkHandler, metadataHandler]);
     }

@@ -45,7 +45,7 @@ public sealed class MainStepDeadlineTests : IDisposable
         environment.SetVariable(TestInputs.Variable("action-timeout-s"), "5");
         var log = new ActionLog(console, isDebug: false);
         var stuck = new StuckProvider(blocksItsThread, release);
-        var main = new MainStep(environment, log, new FileCommandWriter(environment), time, (_, _) =>
+        var main = new MainStep(environment, log, new FileCommandWriter(environment), time, _ =>
             new FlowServices(environment, log, null!, null!, stuck, new Retrier(1, time, log, () => 0), time, []));
 
         // Run on the pool so that a step that blocks its caller cannot block this test.

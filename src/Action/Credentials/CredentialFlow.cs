@@ -10,7 +10,6 @@ using Cac.Action.Credentials.Ambient;
 using Cac.Action.Credentials.Sts;
 using Cac.Action.Credentials.Tokens;
 using Cac.Action.Errors;
-using Cac.Action.Inputs;
 using Cac.Action.Planning;
 using Cac.Action.Runner;
 
@@ -29,25 +28,23 @@ public sealed class CredentialFlow
     /// <summary>The characters <c>special-characters-workaround</c> keeps out of new keys (upstream's set).</summary>
     private static readonly SearchValues<char> SpecialCharacters = SearchValues.Create("!@#$%^&*()_+-=[]{};':\"\\|,.<>/?");
 
-    private readonly ValidatedInputs settings;
     private readonly Plan plan;
     private readonly FlowServices services;
     private readonly StsCalls calls;
     private Task<AmbientCredentials?>? ambient;
 
-    public CredentialFlow(ValidatedInputs settings, Plan plan, FlowServices services)
+    public CredentialFlow(Plan plan, FlowServices services)
     {
-        this.settings = settings;
         this.plan = plan;
         this.services = services;
-        calls = new StsCalls(settings, services.StsClients, services.Log);
+        calls = new StsCalls(plan.Session, services.StsClients, services.Log);
     }
 
     private ActionLog Log => services.Log;
 
     public async Task<FlowResult> RunAsync(CancellationToken cancellationToken)
     {
-        if (settings.UseExistingCredentials && await TryExistingAsync(cancellationToken).ConfigureAwait(false) is { } existing)
+        if (plan.UseExistingCredentials && await TryExistingAsync(cancellationToken).ConfigureAwait(false) is { } existing)
         {
             return existing;
         }
@@ -64,8 +61,8 @@ public sealed class CredentialFlow
             var result = new FlowResult
             {
                 Source = plan.Source,
-                Credentials = plan.Source == CredentialSource.AccessKeys
-                    ? new IssuedCredentials(settings.AccessKeyId, settings.SecretAccessKey, settings.SessionToken, null)
+                Credentials = plan.InputKeys is { } keys
+                    ? new IssuedCredentials(keys.AccessKeyId, keys.SecretAccessKey, keys.SessionToken, null)
                     : null,
                 Account = source.Identity?.Account ?? string.Empty,
                 Arn = source.Identity?.Arn ?? string.Empty,
@@ -74,7 +71,7 @@ public sealed class CredentialFlow
             return result;
         }
 
-        var roleArn = ResolveRoleArn(source.Identity?.Account);
+        var roleArn = plan.Role!.ArnIn(source.Identity?.Account);
         var assumed = await AssumeAsync(roleArn, source.Credentials, cancellationToken).ConfigureAwait(false);
         var account = Partition.AccountFromArn(assumed.Arn) ?? string.Empty;
         Log.Info("Authenticated as assumedRoleId " + assumed.AssumedRoleId);
@@ -86,7 +83,7 @@ public sealed class CredentialFlow
             Account = account,
             Arn = assumed.Arn,
             AssumedRoleId = assumed.AssumedRoleId,
-            SessionName = settings.SessionName,
+            SessionName = plan.Session.Name,
         };
     }
 
@@ -117,20 +114,22 @@ public sealed class CredentialFlow
 
     private async Task<SourceCredentials> ResolveSourceAsync(CancellationToken cancellationToken)
     {
-        AWSCredentials credentials;
-        switch (plan.Source)
+        if (!plan.ValidatesSourceCredentials)
         {
-            case CredentialSource.AccessKeys:
-                credentials = StsCredentials.From(settings.AccessKeyId, settings.SecretAccessKey, settings.SessionToken);
-                break;
-            case CredentialSource.RoleChaining:
-            case CredentialSource.Ambient:
-                var found = await AmbientAsync(cancellationToken).ConfigureAwait(false) ?? throw NoAmbientCredentials();
-                Log.Debug("Using credentials from " + found.Provider);
-                credentials = found.ToAwsCredentials();
-                break;
-            default:
-                return new SourceCredentials(null, null);
+            // A web identity is the starting point itself: nothing is signed in before the assume call.
+            return new SourceCredentials(null, null);
+        }
+
+        AWSCredentials credentials;
+        if (plan.InputKeys is { } keys)
+        {
+            credentials = keys.ToSdkCredentials();
+        }
+        else
+        {
+            var found = await AmbientAsync(cancellationToken).ConfigureAwait(false) ?? throw NoAmbientCredentials();
+            Log.Debug("Using credentials from " + found.Provider);
+            credentials = found.ToAwsCredentials();
         }
 
         var identity = await services.Retrier.ExecuteAsync(
@@ -161,21 +160,6 @@ public sealed class CredentialFlow
             ErrorCode.NoCredentialsFound);
     }
 
-    private string ResolveRoleArn(string? sourceAccount)
-    {
-        if (settings.RoleToAssume.StartsWith("arn:", StringComparison.Ordinal))
-        {
-            return settings.RoleToAssume;
-        }
-
-        if (string.IsNullOrEmpty(sourceAccount))
-        {
-            throw new ActionError("Source Account ID is needed if the Role Name is provided and not the Role Arn.", ErrorCode.InvalidInput);
-        }
-
-        return "arn:" + settings.Partition + ":iam::" + sourceAccount + ":role/" + settings.RoleToAssume;
-    }
-
     private async Task<AssumedRole> AssumeAsync(string roleArn, AWSCredentials? sourceCredentials, CancellationToken cancellationToken)
     {
         var (prefix, fallback) = plan.Method switch
@@ -197,7 +181,7 @@ public sealed class CredentialFlow
                     break;
                 case AssumeMethod.WebIdentityTokenFile:
                     Log.Debug("webIdentityTokenFile provided. Will call sts:AssumeRoleWithWebIdentity and take session tags from token contents.");
-                    fileToken = await WebIdentityTokenFile.ReadAsync(settings.WebIdentityTokenFile, services.Environment, Log, cancellationToken).ConfigureAwait(false);
+                    fileToken = await WebIdentityTokenFile.ReadAsync(plan.WebIdentityTokenFile, services.Environment, Log, cancellationToken).ConfigureAwait(false);
                     Log.Info("Assuming role with web identity token file");
                     break;
                 default:
@@ -213,13 +197,13 @@ public sealed class CredentialFlow
                     if (githubToken is not null && services.Time.GetUtcNow() - githubToken.FetchedAt > TokenRefreshAge)
                     {
                         // The token may expire before STS reads it; a fresh one costs one request.
-                        githubToken = await services.GitHubTokens.GetIdTokenAsync(settings.Audience, token).ConfigureAwait(false);
+                        githubToken = await services.GitHubTokens.GetIdTokenAsync(plan.Audience, token).ConfigureAwait(false);
                     }
 
                     var webIdentityToken = githubToken?.Value ?? fileToken;
                     var assumed = webIdentityToken is not null
                         ? await calls.AssumeRoleWithWebIdentityAsync(roleArn, webIdentityToken, token).ConfigureAwait(false)
-                        : await calls.AssumeRoleAsync(roleArn, sourceCredentials!, plan.Tags, plan.TransitiveTagKeys, token).ConfigureAwait(false);
+                        : await calls.AssumeRoleAsync(roleArn, sourceCredentials!, token).ConfigureAwait(false);
                     RejectSpecialCharacters(assumed.Credentials);
                     return assumed;
                 },
@@ -241,7 +225,7 @@ public sealed class CredentialFlow
             var error = StsFailures.Translate(prefix, exception, fallback);
             if (githubToken is not null && exception is AmazonServiceException)
             {
-                TokenDiagnostics.Print(githubToken.Value, roleArn, settings.Audience, Log);
+                TokenDiagnostics.Print(githubToken.Value, roleArn, plan.Audience, Log);
             }
 
             throw error;
@@ -254,7 +238,7 @@ public sealed class CredentialFlow
         {
             return await services.Retrier.ExecuteAsync(
                 "getIDToken",
-                token => services.GitHubTokens.GetIdTokenAsync(settings.Audience, token),
+                token => services.GitHubTokens.GetIdTokenAsync(plan.Audience, token),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (GitHubTokenException exception)
@@ -268,7 +252,7 @@ public sealed class CredentialFlow
 
     private void RejectSpecialCharacters(IssuedCredentials credentials)
     {
-        if (!settings.SpecialCharactersWorkaround)
+        if (!plan.SpecialCharactersWorkaround)
         {
             return;
         }
@@ -288,32 +272,32 @@ public sealed class CredentialFlow
 
     private void LogTags()
     {
-        if (settings.SkipSessionTagging)
+        var tags = plan.Session.Tagging.Tags;
+        if (tags.Count == 0)
         {
             Log.Debug("Role session tagging has been skipped.");
             return;
         }
 
-        var tags = string.Join(", ", plan.Tags.Select(tag => tag.Key + "=" + tag.Value));
-        Log.Debug(plan.Tags.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " role session tags are being used: " + tags);
+        Log.Debug(tags.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " role session tags are being used: " + string.Join(", ", tags.Select(tag => tag.Key + "=" + tag.Value)));
     }
 
     private void CheckAllowedAccount(string account)
     {
-        if (settings.AllowedAccountIds.Count == 0)
+        if (plan.AllowedAccountIds.Count == 0)
         {
             return;
         }
 
-        if (account.Length == 0 || !settings.AllowedAccountIds.Contains(account))
+        if (account.Length == 0 || !plan.AllowedAccountIds.Contains(account))
         {
-            if (settings.MaskAccountId && account.Length > 0)
+            if (plan.MaskAccountId && account.Length > 0)
             {
                 Log.AddMask(account);
             }
 
             throw new ActionError(
-                "The account ID of the provided credentials (" + (account.Length > 0 ? account : "unknown") + ") does not match any of the expected account IDs: " + string.Join(", ", settings.AllowedAccountIds),
+                "The account ID of the provided credentials (" + (account.Length > 0 ? account : "unknown") + ") does not match any of the expected account IDs: " + string.Join(", ", plan.AllowedAccountIds),
                 ErrorCode.AccountNotAllowed);
         }
     }

@@ -13,8 +13,9 @@ namespace Cac.Action.Inputs;
 
 /// <summary>
 /// Turns the generated <see cref="ActionInputs"/> into <see cref="ValidatedInputs"/>: applies the defaults that
-/// depend on other inputs, and runs every check that needs no network, so a bad input fails before any
-/// call is made. All problems are reported together.
+/// depend on other inputs, and runs every check of an input's value that needs no network, so a bad input
+/// fails before any call is made. All problems are reported together. What the inputs mean together (the
+/// credential source, the calls) is the <see cref="Planning.Planner"/>'s to decide.
 /// </summary>
 public static partial class InputReader
 {
@@ -23,7 +24,7 @@ public static partial class InputReader
     public const string DefaultSessionName = "GitHubActions";
 
     /// <summary>Reads and checks every input; throws one <see cref="ActionError"/> listing all problems.</summary>
-    public static ValidatedInputs Read(ActionInputs inputs, IActionEnvironment environment, ICollection<string> warnings)
+    public static ValidatedInputs Read(ActionInputs inputs, IActionEnvironment environment)
     {
         var errors = new List<string>();
 
@@ -69,17 +70,6 @@ public static partial class InputReader
 
         var roleChaining = inputs.RoleChaining ?? false;
         var forceSkipOidc = inputs.ForceSkipOidc ?? false;
-        // Tags and an external ID cannot travel with AssumeRoleWithWebIdentity (OIDC or a token file). Without
-        // the ID-token variables the role is assumed with ambient credentials (Planner), which does send them.
-        var idTokenAvailable = !string.IsNullOrEmpty(environment.GetVariable("ACTIONS_ID_TOKEN_REQUEST_TOKEN"))
-            && !string.IsNullOrEmpty(environment.GetVariable("ACTIONS_ID_TOKEN_REQUEST_URL"));
-        var usesWebIdentity = role.Length > 0
-            && (inputs.WebIdentityTokenFile.Length > 0 || (inputs.AwsAccessKeyId.IsEmpty && !roleChaining && !forceSkipOidc && idTokenAvailable));
-        if (inputs.RoleExternalId.Length > 0 && usesWebIdentity)
-        {
-            warnings.Add("'role-external-id' is ignored: AssumeRoleWithWebIdentity (OIDC or a token file) takes no external ID.");
-        }
-
         if (inputs.RoleExternalId.Length > 0 && (inputs.RoleExternalId.Length < 2 || inputs.RoleExternalId.Length > 1224 || !ExternalIdPattern().IsMatch(inputs.RoleExternalId)))
         {
             errors.Add("Input 'role-external-id' must be 2 to 1224 characters from letters, digits and _+=,.@:/-");
@@ -104,10 +94,6 @@ public static partial class InputReader
         if (tagError is not null)
         {
             errors.Add(tagError);
-        }
-        else if (inputs.CustomTags.Length > 0 && usesWebIdentity)
-        {
-            warnings.Add("'custom-tags' is set but will be ignored because session tags cannot be applied when using OIDC or web identity token authentication. Tags are controlled by the identity provider token claims in these authentication flows.");
         }
 
         if (inputs.AwsProfile.Length > 0 && Profiles.ProfileName.Validate(inputs.AwsProfile) is { } profileError)
@@ -149,6 +135,7 @@ public static partial class InputReader
             SkipSessionTagging = inputs.RoleSkipSessionTagging ?? false,
             TransitiveTagKeys = inputs.TransitiveTagKeys,
             CustomTags = customTags,
+            CustomTagsGiven = inputs.CustomTags.Length > 0,
             InlineSessionPolicy = inputs.InlineSessionPolicy,
             ManagedSessionPolicies = inputs.ManagedSessionPolicies,
             OutputCredentials = inputs.OutputCredentials ?? false,

@@ -5,8 +5,9 @@ using Cac.Action.Tags;
 namespace Cac.Action.Inputs;
 
 /// <summary>
-/// Every input after parsing, defaulting and cross-checking: the flow never sees a raw string it would
-/// still have to validate. Built once by <see cref="InputReader"/>.
+/// Every input after parsing, defaulting and checking, for the <see cref="Planning.Planner"/>: it never
+/// sees a raw string it would still have to validate. Built once by <see cref="InputReader"/>; nothing
+/// after planning reads it.
 /// </summary>
 public sealed record ValidatedInputs
 {
@@ -31,6 +32,9 @@ public sealed record ValidatedInputs
     public required bool SkipSessionTagging { get; init; }
     public required IReadOnlyList<string> TransitiveTagKeys { get; init; }
     public required IReadOnlyList<SessionTag> CustomTags { get; init; }
+
+    /// <summary>Whether <c>custom-tags</c> was set at all (<c>{}</c> included), for the warning when tags cannot be sent.</summary>
+    public required bool CustomTagsGiven { get; init; }
     public required string InlineSessionPolicy { get; init; }
     public required IReadOnlyList<string> ManagedSessionPolicies { get; init; }
     public required bool OutputCredentials { get; init; }

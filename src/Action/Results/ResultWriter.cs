@@ -4,7 +4,6 @@ using Cac.Abstractions;
 using Cac.Action.Credentials;
 using Cac.Action.FileSystem;
 using Cac.Action.Generated;
-using Cac.Action.Inputs;
 using Cac.Action.Planning;
 using Cac.Action.Profiles;
 using Cac.Action.Runner;
@@ -19,16 +18,14 @@ namespace Cac.Action.Results;
 /// </summary>
 public sealed class ResultWriter
 {
-    private readonly ValidatedInputs settings;
     private readonly Plan plan;
     private readonly IFileCommands files;
     private readonly ActionLog log;
     private readonly IActionEnvironment environment;
 
     /// <param name="environment">The job's variables before this step: what exports replace, and what the post step restores.</param>
-    public ResultWriter(ValidatedInputs settings, Plan plan, IFileCommands files, ActionLog log, IActionEnvironment environment)
+    public ResultWriter(Plan plan, IFileCommands files, ActionLog log, IActionEnvironment environment)
     {
-        this.settings = settings;
         this.plan = plan;
         this.files = files;
         this.log = log;
@@ -39,26 +36,26 @@ public sealed class ResultWriter
     /// The variables to export, in upstream's order. <paramref name="staleSessionToken"/> is whether the job
     /// already has an AWS_SESSION_TOKEN that new keys without a token must clear.
     /// </summary>
-    public static List<KeyValuePair<string, string>> Exports(ValidatedInputs settings, FlowResult result, bool staleSessionToken)
+    public static List<KeyValuePair<string, string>> Exports(Plan plan, FlowResult result, bool staleSessionToken)
     {
         var exports = new List<KeyValuePair<string, string>>();
-        if (!settings.OutputEnvCredentials)
+        if (!plan.Exports.EnvironmentVariables)
         {
             return exports;
         }
 
-        exports.Add(new(ExportNames.DefaultRegion, settings.Region));
-        exports.Add(new(ExportNames.Region, settings.Region));
+        exports.Add(new(ExportNames.DefaultRegion, plan.Region));
+        exports.Add(new(ExportNames.Region, plan.Region));
         if (result.Credentials is { } credentials)
         {
             exports.Add(new(ExportNames.AccessKeyId, credentials.AccessKeyId.Reveal()));
             exports.Add(new(ExportNames.SecretAccessKey, credentials.SecretAccessKey.Reveal()));
-            if (!credentials.SessionToken.IsEmpty || staleSessionToken || settings.UnsetCurrentCredentials)
+            if (!credentials.SessionToken.IsEmpty || staleSessionToken || plan.UnsetCurrentCredentials)
             {
                 exports.Add(new(ExportNames.SessionToken, credentials.SessionToken.Reveal()));
             }
         }
-        else if (settings.UnsetCurrentCredentials)
+        else if (plan.UnsetCurrentCredentials)
         {
             exports.Add(new(ExportNames.AccessKeyId, string.Empty));
             exports.Add(new(ExportNames.SecretAccessKey, string.Empty));
@@ -66,9 +63,9 @@ public sealed class ResultWriter
         }
 
         // A profile is written only with new credentials; AWS_PROFILE never names one that was not written.
-        if (settings.AwsProfile.Length > 0 && result.Credentials is not null)
+        if (plan.Exports.Profile.Length > 0 && result.Credentials is not null)
         {
-            exports.Add(new(ExportNames.Profile, settings.AwsProfile));
+            exports.Add(new(ExportNames.Profile, plan.Exports.Profile));
         }
 
         return exports;
@@ -80,8 +77,8 @@ public sealed class ResultWriter
     {
         var staleSessionToken = !string.IsNullOrEmpty(environment.GetVariable(ExportNames.SessionToken));
         var showAccount = result.Account.Length > 0
-            && (settings.OutputEnvCredentials || (result.Source == CredentialSource.Ambient && !settings.HasRole));
-        if (showAccount && settings.MaskAccountId)
+            && (plan.Exports.EnvironmentVariables || (result.Source == CredentialSource.Ambient && plan.Role is null));
+        if (showAccount && plan.MaskAccountId)
         {
             log.AddMask(result.Account);
             log.AddMask(result.Arn);
@@ -91,7 +88,7 @@ public sealed class ResultWriter
         // their new contents written aside (holding their lock), every block of every command file is
         // rendered and each file opened and checked.
         using var profile = PrepareProfile(result);
-        var exports = Exports(settings, result, staleSessionToken);
+        var exports = Exports(plan, result, staleSessionToken);
         var exportedNames = new List<string>();
         foreach (var (name, value) in exports)
         {
@@ -106,7 +103,7 @@ public sealed class ResultWriter
             outputs.SetAuthenticatedArn(result.Arn);
         }
 
-        if (settings.OutputCredentials && result.Credentials is { } credentials)
+        if (plan.Exports.CredentialOutputs && result.Credentials is { } credentials)
         {
             outputs.SetAwsAccessKeyId(credentials.AccessKeyId);
             outputs.SetAwsSecretAccessKey(credentials.SecretAccessKey);
@@ -127,20 +124,20 @@ public sealed class ResultWriter
             outputs.SetRoleSessionName(result.SessionName);
         }
 
-        outputs.SetAwsPartition(settings.Partition);
+        outputs.SetAwsPartition(plan.Partition);
         outputs.SetCredentialSource(result.Source.ToOutputName());
 
-        if (settings.Cleanup && exportedNames.Count > 0)
+        if (plan.Exports.Cleanup && exportedNames.Count > 0)
         {
             SaveRestoreState(exportedNames);
         }
 
-        if (settings.Cleanup && profile?.CreatedProfile is { } createdProfile)
+        if (plan.Exports.Cleanup && profile?.CreatedProfile is { } createdProfile)
         {
             files.SaveState(ExportNames.CreatedProfileState, createdProfile);
         }
 
-        if (settings.JobSummary && summaryAvailable)
+        if (plan.Exports.JobSummary && summaryAvailable)
         {
             files.AppendStepSummary(Summary(result));
         }
@@ -155,7 +152,7 @@ public sealed class ResultWriter
     /// <summary>Stages the <c>aws-profile</c> files, or returns <c>null</c> when there is no profile to write.</summary>
     private StagedProfileWrite? PrepareProfile(FlowResult result)
     {
-        if (settings.AwsProfile.Length == 0)
+        if (plan.Exports.Profile.Length == 0)
         {
             return null;
         }
@@ -167,8 +164,8 @@ public sealed class ResultWriter
         }
 
         return new ProfileWriter(environment, log).Prepare(
-            settings.AwsProfile, settings.Region, credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken,
-            settings.OverwriteAwsProfile);
+            plan.Exports.Profile, plan.Region, credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken,
+            plan.Exports.OverwriteProfile);
     }
 
     /// <summary>What the post step needs to put the job's variables back as they were before this step.</summary>
@@ -191,7 +188,7 @@ public sealed class ResultWriter
     private string Summary(FlowResult result)
     {
         var summary = new JobSummary("AWS credentials configured");
-        if (settings.MaskAccountId)
+        if (plan.MaskAccountId)
         {
             summary.PlainRow("Identity", "(masked)").PlainRow("Account", "(masked)");
         }
@@ -203,10 +200,11 @@ public sealed class ResultWriter
         summary
             .Row("Credential source", result.Source.ToOutputName())
             .Row("Expires", result.Credentials?.Expiration is { } expiration ? FormatExpiration(expiration) : "")
-            .Row("Region", settings.Region)
+            .Row("Region", plan.Region)
             .Row("STS endpoint", plan.Endpoint.Describe());
-        return plan.Method == AssumeMethod.AssumeRole && plan.Tags.Count > 0
-            ? summary.Row("Session tags", string.Join(", ", System.Linq.Enumerable.Select(plan.Tags, tag => tag.Key))).ToString()
+        var tags = plan.Session.Tagging.Tags;
+        return tags.Count > 0
+            ? summary.Row("Session tags", string.Join(", ", System.Linq.Enumerable.Select(tags, tag => tag.Key))).ToString()
             : summary.PlainRow("Session tags", "none").ToString();
     }
 }

@@ -1,6 +1,6 @@
 using Cac.Abstractions;
 using Cac.Action.Errors;
-using Cac.Action.Inputs;
+using Cac.Action.Planning;
 using Cac.Action.Runner;
 
 namespace Cac.Action.Results;
@@ -13,20 +13,20 @@ namespace Cac.Action.Results;
 /// </summary>
 public static class RunnerFiles
 {
-    public static void Check(IActionEnvironment environment, ValidatedInputs settings)
+    public static void Check(IActionEnvironment environment, ExportPlan exports)
     {
         Require(environment, FileCommandWriter.OutputVariable);
-        if (settings.OutputEnvCredentials)
+        if (exports.EnvironmentVariables)
         {
             Require(environment, FileCommandWriter.EnvVariable);
         }
 
-        if (settings.Cleanup && (settings.OutputEnvCredentials || settings.AwsProfile.Length > 0))
+        if (exports.Cleanup && (exports.EnvironmentVariables || exports.Profile.Length > 0))
         {
             Require(environment, FileCommandWriter.StateVariable);
         }
 
-        if (settings.JobSummary && IsAvailable(environment, FileCommandWriter.StepSummaryVariable))
+        if (exports.JobSummary && IsAvailable(environment, FileCommandWriter.StepSummaryVariable))
         {
             FileCommandWriter.Open(environment, FileCommandWriter.StepSummaryVariable).Dispose();
         }

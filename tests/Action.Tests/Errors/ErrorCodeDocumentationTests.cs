@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using Cac.Action.Errors;
+using Cac.Action.Tests.TestSupport;
 
 namespace Cac.Action.Tests.Errors;
 
@@ -36,25 +36,12 @@ public sealed class ErrorCodeDocumentationTests
     public void Codes_are_unique_and_every_one_has_a_hint_and_a_readme_row()
     {
         Assert.Equal(AllCodes.Count, AllCodes.Select(code => code.Code).Distinct().Count());
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = RepositoryFiles.ReadText("README.md");
         foreach (var code in AllCodes)
         {
             Assert.Matches("^CAC-E[0-9]{3}$", code.Code);
             Assert.False(string.IsNullOrWhiteSpace(code.Hint));
             Assert.Contains("| " + code.Code + " |", readme, StringComparison.Ordinal);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "action.yml")) && File.Exists(Path.Combine(directory.FullName, "README.md")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Repository root not found above " + AppContext.BaseDirectory);
     }
 }

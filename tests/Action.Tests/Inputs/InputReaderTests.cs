@@ -4,7 +4,6 @@ using Cac.Abstractions;
 using Cac.Action.Errors;
 using Cac.Action.Generated;
 using Cac.Action.Inputs;
-using Cac.Action.Tags;
 using Cac.Action.Tests.TestSupport;
 
 namespace Cac.Action.Tests.Inputs;
@@ -12,8 +11,6 @@ namespace Cac.Action.Tests.Inputs;
 public class InputReaderTests
 {
     private const string Role = TestInputs.RoleArn;
-    private const string CustomTagsIgnored = "'custom-tags' is set but will be ignored because session tags cannot be applied when using OIDC or web identity token authentication. Tags are controlled by the identity provider token claims in these authentication flows.";
-    private const string ExternalIdIgnored = "'role-external-id' is ignored: AssumeRoleWithWebIdentity (OIDC or a token file) takes no external ID.";
 
     /// <summary>"name=value" pairs, so theories can list inputs.</summary>
     private static (string Input, string Value)[] Pairs(string[] pairs) =>
@@ -265,49 +262,6 @@ public class InputReaderTests
         Assert.Equal("Environment variable AWS_ENDPOINT_URL_STS must be an absolute http:// or https:// URL, got 'sts.example'", error.Message);
     }
 
-    [Theory]
-    [InlineData(new[] { "role-to-assume=" + Role, "role-external-id=my-external-id" }, true)]
-    [InlineData(new[] { "role-to-assume=" + Role, "role-external-id=my-external-id", "web-identity-token-file=t.txt", "aws-access-key-id=AKIAIOSFODNN7EXAMPLE", "aws-secret-access-key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" }, true)]
-    [InlineData(new[] { "role-to-assume=" + Role, "role-external-id=my-external-id", "aws-access-key-id=AKIAIOSFODNN7EXAMPLE", "aws-secret-access-key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" }, false)]
-    [InlineData(new[] { "role-to-assume=" + Role, "role-external-id=my-external-id", "role-chaining=true" }, false)]
-    [InlineData(new[] { "role-to-assume=" + Role, "role-external-id=my-external-id", "force-skip-oidc=true" }, false)]
-    [InlineData(new[] { "role-to-assume=" + Role }, false)]
-    public void An_external_id_with_web_identity_is_warned_about(string[] inputs, bool warned)
-    {
-        var settings = TestInputs.Read(Pairs(inputs), Env.RunnerWithIdToken(), out var warnings);
-
-        Assert.Equal(warned ? new[] { ExternalIdIgnored } : Array.Empty<string>(), warnings);
-        Assert.Equal(inputs.Any(i => i.StartsWith("role-external-id=", StringComparison.Ordinal)) ? "my-external-id" : "", settings.ExternalId);
-    }
-
-    [Theory]
-    [InlineData(new[] { "role-to-assume=" + Role }, true)]
-    [InlineData(new[] { "role-to-assume=" + Role, "web-identity-token-file=t.txt", "role-chaining=true" }, true)]
-    [InlineData(new[] { "role-to-assume=" + Role, "aws-access-key-id=AKIAIOSFODNN7EXAMPLE", "aws-secret-access-key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" }, false)]
-    [InlineData(new[] { "role-to-assume=" + Role, "role-chaining=true" }, false)]
-    [InlineData(new string[0], false)]
-    public void Custom_tags_with_web_identity_are_warned_about_and_still_parsed(string[] inputs, bool warned)
-    {
-        var all = Pairs(inputs).Append(("custom-tags", "{\"Team\":\"DevOps\"}")).ToArray();
-
-        var settings = TestInputs.Read(all, Env.RunnerWithIdToken(), out var warnings);
-
-        Assert.Equal(warned ? new[] { CustomTagsIgnored } : Array.Empty<string>(), warnings);
-        Assert.Equal(new[] { new SessionTag("Team", "DevOps") }, settings.CustomTags);
-    }
-
-    [Theory]
-    [InlineData("ACTIONS_ID_TOKEN_REQUEST_TOKEN")]
-    [InlineData("ACTIONS_ID_TOKEN_REQUEST_URL")]
-    public void Without_the_ID_token_variables_a_role_is_assumed_with_AssumeRole_so_nothing_is_warned_about(string missing)
-    {
-        var inputs = new[] { ("role-to-assume", Role), ("role-external-id", "my-external-id"), ("custom-tags", "{\"Team\":\"DevOps\"}") };
-
-        TestInputs.Read(inputs, Env.RunnerWithIdToken((missing, "")), out var warnings);
-
-        Assert.Empty(warnings);
-    }
-
     [Fact]
     public void Invalid_custom_tags_fail_even_when_they_would_be_ignored()
     {
@@ -324,7 +278,7 @@ public class InputReaderTests
             ("INPUT_AWS-REGION", "us-east-1"), ("INPUT_AWS-ACCESS-KEY-ID", TestInputs.AccessKeyId),
             ("INPUT_AWS-SECRET-ACCESS-KEY", TestInputs.SecretAccessKey), ("INPUT_AWS-SESSION-TOKEN", "FwoGZXIvYXdzEBYaDEXAMPLE"));
 
-        var settings = InputReader.Read(ActionInputs.Load(environment, masker), environment, []);
+        var settings = InputReader.Read(ActionInputs.Load(environment, masker), environment);
 
         Assert.Equal(new[] { TestInputs.AccessKeyId, TestInputs.SecretAccessKey, "FwoGZXIvYXdzEBYaDEXAMPLE" }, masker.Masks);
         Assert.Equal(TestInputs.AccessKeyId, settings.AccessKeyId.Reveal());

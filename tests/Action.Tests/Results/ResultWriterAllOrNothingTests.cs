@@ -58,9 +58,8 @@ public sealed class ResultWriterAllOrNothingTests : IDisposable
     private void Write(FlowResult result, params (string Input, string Value)[] extra)
     {
         (string, string)[] inputs = [("role-to-assume", TestInputs.RoleArn), ("aws-profile", "dev"), ("output-env-credentials", "true"), ("output-credentials", "true"), .. extra];
-        var settings = TestInputs.Read(environment, inputs);
-        var plan = Planner.Create(settings, environment);
-        new ResultWriter(settings, plan, new FileCommandWriter(environment), new ActionLog(console, isDebug: false), environment).Write(result, summaryAvailable: true);
+        var plan = TestInputs.Plan(environment, inputs);
+        new ResultWriter(plan, new FileCommandWriter(environment), new ActionLog(console, isDebug: false), environment).Write(result, summaryAvailable: true);
     }
 
     private string Content(string variable) => File.ReadAllText(temp.Combine(variable));

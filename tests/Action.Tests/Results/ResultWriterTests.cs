@@ -18,7 +18,7 @@ public class ResultWriterTests
         TestInputs.MakeSecret(TestInputs.AccessKeyId), TestInputs.MakeSecret(TestInputs.SecretAccessKey), TestInputs.MakeSecret(""), null);
 
     private static (string Name, string Value)[] Exports(FlowResult result, bool stale, params (string Input, string Value)[] inputs) =>
-        ResultWriter.Exports(TestInputs.Read(inputs), result, stale).Select(pair => (pair.Key, pair.Value)).ToArray();
+        ResultWriter.Exports(TestInputs.Plan(inputs), result, stale).Select(pair => (pair.Key, pair.Value)).ToArray();
 
     private static FlowResult Result(IssuedCredentials? credentials) => new() { Source = CredentialSource.Oidc, Credentials = credentials };
 

@@ -3,13 +3,15 @@ using Cac.Abstractions;
 using Cac.Action.Errors;
 using Cac.Action.Generated;
 using Cac.Action.Inputs;
+using Cac.Action.Planning;
 using Cac.TestSupport;
 
 namespace Cac.Action.Tests.TestSupport;
 
 /// <summary>
-/// Builds <see cref="ValidatedInputs"/> the way the main step does: <c>INPUT_*</c> variables in a
-/// <see cref="DictionaryEnvironment"/>, <see cref="ActionInputs.Load"/>, then <see cref="InputReader.Read"/>.
+/// Builds <see cref="ValidatedInputs"/> and plans the way the main step does: <c>INPUT_*</c> variables in a
+/// <see cref="DictionaryEnvironment"/>, <see cref="ActionInputs.Load"/>, <see cref="InputReader.Read"/>,
+/// then <see cref="Planner.Create"/>.
 /// </summary>
 internal static class TestInputs
 {
@@ -22,10 +24,10 @@ internal static class TestInputs
     public static string Variable(string input) => "INPUT_" + input.Replace(' ', '_').ToUpperInvariant();
 
     /// <summary>
-    /// Reads settings from <paramref name="inputs"/> (input name → value) over <paramref name="environment"/>.
-    /// <c>aws-region</c> is <see cref="Region"/> unless given.
+    /// Reads <paramref name="inputs"/> (input name → value) as the runner passes them, over
+    /// <paramref name="environment"/>. <c>aws-region</c> is <see cref="Region"/> unless given.
     /// </summary>
-    public static ValidatedInputs Read(IEnumerable<(string Input, string Value)> inputs, DictionaryEnvironment? environment, out List<string> warnings)
+    public static ValidatedInputs Read(IEnumerable<(string Input, string Value)> inputs, DictionaryEnvironment? environment)
     {
         var env = environment ?? new DictionaryEnvironment();
         var withRegion = new List<(string Input, string Value)> { ("aws-region", Region) };
@@ -36,14 +38,20 @@ internal static class TestInputs
         }
 
         var loaded = ActionInputs.Load(new InputFallbackEnvironment(env), new RecordingMasker());
-        warnings = [];
-        return InputReader.Read(loaded, env, warnings);
+        return InputReader.Read(loaded, env);
     }
 
-    public static ValidatedInputs Read(params (string Input, string Value)[] inputs) => Read(inputs, null, out _);
+    public static ValidatedInputs Read(params (string Input, string Value)[] inputs) => Read(inputs, null);
 
     public static ValidatedInputs Read(DictionaryEnvironment environment, params (string Input, string Value)[] inputs) =>
-        Read(inputs, environment, out _);
+        Read(inputs, environment);
+
+    /// <summary>The plan for <paramref name="inputs"/> on a runner with <paramref name="environment"/>, as the main step makes it.</summary>
+    public static Plan Plan(DictionaryEnvironment environment, params (string Input, string Value)[] inputs) =>
+        Planner.Create(Read(environment, inputs), environment);
+
+    /// <summary>The plan for <paramref name="inputs"/> on a complete runner without an ID token.</summary>
+    public static Plan Plan(params (string Input, string Value)[] inputs) => Plan(Env.RunnerWith(), inputs);
 
     /// <summary>The message of the error <see cref="InputReader.Read"/> throws for these inputs.</summary>
     public static string ErrorOf(params (string Input, string Value)[] inputs)

@@ -8,7 +8,6 @@ using Amazon.SecurityToken.Model;
 using Cac.Abstractions;
 using Cac.Action.Aws;
 using Cac.Action.Errors;
-using Cac.Action.Inputs;
 using Cac.Action.Planning;
 using Cac.Action.Runner;
 using Cac.Action.Tags;
@@ -21,13 +20,13 @@ namespace Cac.Action.Credentials.Sts;
 /// </summary>
 public sealed class StsCalls
 {
-    private readonly ValidatedInputs settings;
+    private readonly SessionRequest session;
     private readonly IStsClientFactory clients;
     private readonly ActionLog log;
 
-    public StsCalls(ValidatedInputs settings, IStsClientFactory clients, ActionLog log)
+    public StsCalls(SessionRequest session, IStsClientFactory clients, ActionLog log)
     {
-        this.settings = settings;
+        this.session = session;
         this.clients = clients;
         this.log = log;
     }
@@ -59,16 +58,16 @@ public sealed class StsCalls
         var request = new AssumeRoleWithWebIdentityRequest
         {
             RoleArn = roleArn,
-            RoleSessionName = settings.SessionName,
-            DurationSeconds = settings.DurationSeconds,
+            RoleSessionName = session.Name,
+            DurationSeconds = session.DurationSeconds,
             WebIdentityToken = webIdentityToken.Reveal(),
         };
-        if (settings.InlineSessionPolicy.Length > 0)
+        if (session.InlinePolicy.Length > 0)
         {
-            request.Policy = settings.InlineSessionPolicy;
+            request.Policy = session.InlinePolicy;
         }
 
-        if (settings.ManagedSessionPolicies.Count > 0)
+        if (session.ManagedPolicyArns.Count > 0)
         {
             request.PolicyArns = PolicyArns();
         }
@@ -81,65 +80,65 @@ public sealed class StsCalls
     /// AssumeRole signed with <paramref name="credentials"/>. When STS finds the session tags too large, the
     /// droppable tags are removed and the call is made once more, as upstream does.
     /// </summary>
-    public async Task<AssumedRole> AssumeRoleAsync(
-        string roleArn, AWSCredentials credentials, IReadOnlyList<SessionTag> tags, IReadOnlyList<string> transitiveTagKeys, CancellationToken cancellationToken)
+    public async Task<AssumedRole> AssumeRoleAsync(string roleArn, AWSCredentials credentials, CancellationToken cancellationToken)
     {
         using var client = clients.Create(credentials);
-        var request = BuildAssumeRoleRequest(roleArn, tags, transitiveTagKeys);
+        var request = BuildAssumeRoleRequest(roleArn, session.Tagging);
         try
         {
             var response = await client.AssumeRoleAsync(request, cancellationToken).ConfigureAwait(false);
             return ToAssumedRole(response.Credentials, response.AssumedRoleUser);
         }
-        catch (AmazonServiceException exception) when (exception.ErrorCode is "PackedPolicyTooLarge" or "PackedPolicyTooLargeException" && tags.Count > 0)
+        catch (AmazonServiceException exception) when (exception.ErrorCode is "PackedPolicyTooLarge" or "PackedPolicyTooLargeException" && session.Tagging.Tags.Count > 0)
         {
             log.Info("Session tag size is too large; dropping droppable tags and retrying.");
-            var kept = tags.Where(tag => !SessionTagBuilder.IsDroppable(tag.Key)).ToList();
-            var smaller = BuildAssumeRoleRequest(roleArn, kept, Planner.FilterTransitiveKeys(transitiveTagKeys, kept));
+            var smaller = BuildAssumeRoleRequest(roleArn, session.Tagging.WithoutDroppable());
             var response = await client.AssumeRoleAsync(smaller, cancellationToken).ConfigureAwait(false);
             return ToAssumedRole(response.Credentials, response.AssumedRoleUser);
         }
     }
 
-    private AssumeRoleRequest BuildAssumeRoleRequest(string roleArn, IReadOnlyList<SessionTag> tags, IReadOnlyList<string> transitiveKeys)
+    private AssumeRoleRequest BuildAssumeRoleRequest(string roleArn, SessionTagSet tagging)
     {
         var request = new AssumeRoleRequest
         {
             RoleArn = roleArn,
-            RoleSessionName = settings.SessionName,
-            DurationSeconds = settings.DurationSeconds,
+            RoleSessionName = session.Name,
+            DurationSeconds = session.DurationSeconds,
         };
-        if (!settings.SkipSessionTagging)
+
+        // No tags means tagging is skipped: the request then carries no (empty) tag lists either.
+        if (tagging.Tags.Count > 0)
         {
-            request.Tags = tags.Select(tag => new Tag { Key = tag.Key, Value = tag.Value }).ToList();
-            request.TransitiveTagKeys = transitiveKeys.ToList();
+            request.Tags = tagging.Tags.Select(tag => new Tag { Key = tag.Key, Value = tag.Value }).ToList();
+            request.TransitiveTagKeys = tagging.TransitiveKeys.ToList();
         }
 
-        if (settings.ExternalId.Length > 0)
+        if (session.ExternalId.Length > 0)
         {
-            request.ExternalId = settings.ExternalId;
+            request.ExternalId = session.ExternalId;
         }
 
-        if (settings.InlineSessionPolicy.Length > 0)
+        if (session.InlinePolicy.Length > 0)
         {
-            request.Policy = settings.InlineSessionPolicy;
+            request.Policy = session.InlinePolicy;
         }
 
-        if (settings.ManagedSessionPolicies.Count > 0)
+        if (session.ManagedPolicyArns.Count > 0)
         {
             request.PolicyArns = PolicyArns();
         }
 
-        if (settings.SourceIdentity.Length > 0)
+        if (session.SourceIdentity.Length > 0)
         {
-            request.SourceIdentity = settings.SourceIdentity;
+            request.SourceIdentity = session.SourceIdentity;
         }
 
         return request;
     }
 
     private List<PolicyDescriptorType> PolicyArns() =>
-        settings.ManagedSessionPolicies.Select(arn => new PolicyDescriptorType { Arn = arn }).ToList();
+        session.ManagedPolicyArns.Select(arn => new PolicyDescriptorType { Arn = arn }).ToList();
 
     private AssumedRole ToAssumedRole(Amazon.SecurityToken.Model.Credentials? credentials, AssumedRoleUser? user)
     {

@@ -1,4 +1,3 @@
-
 namespace Cac.Action.Net.Proxy;
 
 /// <summary>The proxy answered 407 to a CONNECT that carried its login: the login is wrong, and asking again would not change that.</summary>
