@@ -1,13 +1,12 @@
 'use strict';
 // Starts the action's native binary for this runner's platform. The binaries ship brotli-compressed in
 // bin/ with a manifest of their SHA-256 digests; the first step of a job unpacks the one it needs into
-// RUNNER_TEMP, every step verifies it against the manifest before running it. No npm dependencies: only
+// RUNNER_TEMP and verifies it, and later steps run that copy while a record of the verified file still
+// matches it (docs/launcher.md says why that is as safe as hashing it again). No npm dependencies: only
 // Node's standard library, so the action's archive is the launcher, the manifest and the binaries.
+// Modules a step may not need are loaded where they are used: every millisecond here is added to the step.
 
-const childProcess = require('node:child_process');
-const crypto = require('node:crypto');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 
 /** Node's platform-arch pairs and the .NET runtime identifiers of the binaries built for them. */
@@ -63,18 +62,96 @@ function manifestEntry(manifest, id) {
 }
 
 function sha256(data) {
-  return crypto.createHash('sha256').update(data).digest('hex');
+  return require('node:crypto').createHash('sha256').update(data).digest('hex');
 }
 
+/**
+ * What tells one file from another at a path: a write, a truncation, a chmod or a replacement changes at
+ * least one of these, and the change time cannot be set back.
+ */
+function identity(stats) {
+  return [stats.dev, stats.ino, stats.size, stats.mtimeNs, stats.ctimeNs].join(':');
+}
+
+/**
+ * The SHA-256 and identity of a file, read through one reused buffer (cheaper than reading it whole), or
+ * undefined when there is no file.
+ */
 function hashFile(file) {
+  let fd;
   try {
-    return sha256(fs.readFileSync(file));
+    fd = fs.openSync(file, 'r');
   } catch (error) {
     if (error.code === 'ENOENT') {
       return undefined;
     }
     throw error;
   }
+  try {
+    const hash = require('node:crypto').createHash('sha256');
+    const buffer = Buffer.allocUnsafe(256 * 1024);
+    let read;
+    while ((read = fs.readSync(fd, buffer, 0, buffer.length, null)) > 0) {
+      hash.update(buffer.subarray(0, read));
+    }
+    return { sha256: hash.digest('hex'), identity: identity(fs.fstatSync(fd, { bigint: true })) };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The record, beside the unpacked binary, of the file a step verified. */
+function recordPath(target) {
+  return target + '.verified';
+}
+
+/**
+ * Whether the record says the file at the path is the copy a step verified against this digest. The
+ * record is trusted only when no other user can have written it (POSIX): owned by this user, like its
+ * directory, and writable by no one else. Otherwise the binary is hashed, as on its first use.
+ */
+function isRecordedVerified(target, digest) {
+  let record;
+  let stats;
+  try {
+    record = fs.readFileSync(recordPath(target), 'utf8');
+    stats = fs.statSync(target, { bigint: true });
+  } catch {
+    return false;
+  }
+  if (record !== digest + ' ' + identity(stats)) {
+    return false;
+  }
+  if (typeof process.getuid !== 'function') {
+    return true;
+  }
+  const uid = BigInt(process.getuid());
+  return [recordPath(target), path.dirname(target)].every((file) => {
+    try {
+      const owner = fs.statSync(file, { bigint: true });
+      return owner.uid === uid && (owner.mode & 0o022n) === 0n;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Records that the file at the path, as it is now, was verified against the digest. Written beside it and
+ * renamed into place like the binary; a record that cannot be written only means the next step hashes.
+ */
+function recordVerified(target, digest, fileIdentity) {
+  const temporary = temporaryPath(recordPath(target));
+  try {
+    fs.writeFileSync(temporary, digest + ' ' + fileIdentity, { flag: 'wx', mode: 0o600 });
+    fs.renameSync(temporary, recordPath(target));
+  } catch {
+    fs.rmSync(temporary, { force: true });
+  }
+}
+
+function temporaryPath(file) {
+  return file + '.' + process.pid + '.' + require('node:crypto').randomBytes(6).toString('hex') + '.tmp';
 }
 
 /** Decompresses the shipped binary and checks it against the manifest; nothing is written yet. */
@@ -88,8 +165,8 @@ function unpack(root, entry, id) {
   }
   let binary;
   try {
-    // Loaded here, not at the top: only a job's first step unpacks.
-    binary = require('node:zlib').brotliDecompressSync(compressed, { maxOutputLength: entry.size });
+    // One output buffer of the expected size: no chunks to join. Loaded here: only a first use unpacks.
+    binary = require('node:zlib').brotliDecompressSync(compressed, { maxOutputLength: entry.size, chunkSize: entry.size + 1 });
   } catch (error) {
     throw new LaunchError('The binary for ' + id + ' (' + source + ') is corrupt: it does not decompress (' + error.message + '). ' + HELP);
   }
@@ -108,7 +185,7 @@ function unpack(root, entry, id) {
  * Returns false when the rename was refused because the file in place is in use (Windows).
  */
 function install(binary, target) {
-  const temporary = target + '.' + process.pid + '.' + crypto.randomBytes(6).toString('hex') + '.tmp';
+  const temporary = temporaryPath(target);
   fs.writeFileSync(temporary, binary, { flag: 'wx', mode: 0o755 });
   // The umask may have cleared bits from the creation mode.
   fs.chmodSync(temporary, 0o755);
@@ -126,23 +203,32 @@ function install(binary, target) {
 
 /**
  * The path of the verified, runnable binary for this platform: the unpacked copy in the cache directory
- * when its SHA-256 matches the manifest, otherwise a fresh one unpacked from bin/.
+ * when it is the one a step verified, or when its SHA-256 matches the manifest; otherwise a fresh one
+ * unpacked from bin/.
  */
 function prepareBinary({ root, cacheRoot, platform, arch }) {
   const id = runtimeId(platform, arch);
   const entry = manifestEntry(readManifest(root), id);
   const directory = path.join(cacheRoot, 'configure-aws-credentials-csharp', entry.sha256.slice(0, 16));
   const target = path.join(directory, platform === 'win32' ? 'configure-aws-credentials.exe' : 'configure-aws-credentials');
-  if (hashFile(target) === entry.sha256) {
+  if (isRecordedVerified(target, entry.sha256)) {
+    return target;
+  }
+  const existing = hashFile(target);
+  if (existing !== undefined && existing.sha256 === entry.sha256) {
+    recordVerified(target, entry.sha256, existing.identity);
     return target;
   }
   const binary = unpack(root, entry, id);
   fs.mkdirSync(directory, { recursive: true, mode: 0o700 });
-  if (!install(binary, target)) {
+  if (install(binary, target)) {
+    recordVerified(target, entry.sha256, identity(fs.statSync(target, { bigint: true })));
+  } else {
     // Another job is running the file in place: it is the one to use, if it is the right one.
     const inPlace = hashFile(target);
-    if (inPlace !== entry.sha256) {
-      throw new LaunchError('The unpacked binary ' + target + ' is in use and does not match the manifest (SHA-256 ' + inPlace + '); re-run the job.');
+    if (inPlace === undefined || inPlace.sha256 !== entry.sha256) {
+      throw new LaunchError('The unpacked binary ' + target + ' is in use and does not match the manifest (SHA-256 ' +
+        (inPlace && inPlace.sha256) + '); re-run the job.');
     }
   }
   return target;
@@ -150,7 +236,7 @@ function prepareBinary({ root, cacheRoot, platform, arch }) {
 
 /** The directory binaries are unpacked into: the job's temp directory, emptied by the runner after the job. */
 function cacheRootFor(env) {
-  return env.RUNNER_TEMP || os.tmpdir();
+  return env.RUNNER_TEMP || require('node:os').tmpdir();
 }
 
 /** Escapes the data of a workflow command, as the runner unescapes it. */
@@ -164,7 +250,7 @@ function escapeData(text) {
  */
 function spawnBinary(binary, args) {
   return new Promise((resolve) => {
-    const child = childProcess.spawn(binary, args, { stdio: 'inherit', windowsHide: true });
+    const child = require('node:child_process').spawn(binary, args, { stdio: 'inherit', windowsHide: true });
     const forwarders = new Map();
     for (const signal of FORWARDED_SIGNALS) {
       const forward = () => child.kill(signal);

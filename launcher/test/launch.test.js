@@ -112,9 +112,74 @@ test('the first use unpacks the verified binary with mode 0755; later uses run t
     assert.equal(second.ino, first.ino);
     assert.equal(second.mtimeMs, first.mtimeMs);
     assert.deepEqual(listFiles(layout.runnerTemp).filter((file) => file.includes('configure-aws-credentials')),
-      [path.relative(layout.runnerTemp, unpacked)]);
+      [path.relative(layout.runnerTemp, unpacked), path.relative(layout.runnerTemp, unpacked + '.verified')]);
   } finally {
     removeAll(layout.root, layout.runnerTemp);
+  }
+});
+
+test('a later step trusts the record of the verified copy and writes nothing', SPAWNS_FAKE_BINARY, () => {
+  const layout = createLayout();
+  try {
+    runLauncher(layout, 'main.js');
+    const record = unpackedPath(layout) + '.verified';
+    const before = fs.statSync(record);
+    if (process.platform !== 'win32') {
+      assert.equal(before.mode & 0o777, 0o600);
+    }
+    const again = runLauncher(layout, 'post.js');
+    assert.equal(again.status, 0);
+    const after = fs.statSync(record);
+    assert.equal(after.ino, before.ino);
+    assert.equal(after.mtimeMs, before.mtimeMs);
+  } finally {
+    removeAll(layout.root, layout.runnerTemp);
+  }
+});
+
+test('a copy changed in place with its size and modification time kept is still detected and replaced', SPAWNS_FAKE_BINARY, () => {
+  const layout = createLayout();
+  try {
+    runLauncher(layout, 'main.js');
+    const unpacked = unpackedPath(layout);
+    const original = fs.statSync(unpacked);
+    const tampered = Buffer.from('#!/bin/sh\necho tampered\n'.padEnd(original.size - 1, '#') + '\n');
+    assert.equal(tampered.length, original.size);
+    fs.writeFileSync(unpacked, tampered);
+    fs.utimesSync(unpacked, original.atime, original.mtime);
+    const result = runLauncher(layout, 'main.js');
+    assert.equal(result.status, 0, result.stdout);
+    assert.equal(result.stdout, 'fake binary ran\n');
+    assert.equal(sha256(fs.readFileSync(unpacked)), layout.manifest.binaries[layout.id].sha256);
+  } finally {
+    removeAll(layout.root, layout.runnerTemp);
+  }
+});
+
+test('a record that does not match, or that others could have written, is not trusted: the copy is hashed', SPAWNS_FAKE_BINARY, () => {
+  const damage = [
+    (record) => fs.writeFileSync(record, '0'.repeat(64) + fs.readFileSync(record, 'utf8').slice(64)),
+    (record) => fs.writeFileSync(record, 'not a record'),
+    ...(process.platform === 'win32' ? [] : [
+      (record) => fs.chmodSync(record, 0o666),
+      (record) => fs.chmodSync(path.dirname(record), 0o777),
+    ]),
+  ];
+  for (const apply of damage) {
+    const layout = createLayout();
+    try {
+      runLauncher(layout, 'main.js');
+      const record = unpackedPath(layout) + '.verified';
+      apply(record);
+      const damaged = fs.statSync(record);
+      const result = runLauncher(layout, 'post.js');
+      assert.equal(result.status, 0, result.stdout);
+      // Hashing the copy writes a new record in place of the one not trusted.
+      const rewritten = fs.statSync(record);
+      assert.notEqual(rewritten.ino, damaged.ino);
+    } finally {
+      removeAll(layout.root, layout.runnerTemp);
+    }
   }
 });
 
@@ -233,7 +298,7 @@ test('concurrent first uses of one cache directory all run the verified binary',
       assert.equal(result.output, 'fake binary ran\n');
     }
     const left = listFiles(path.join(layout.runnerTemp, 'configure-aws-credentials-csharp'));
-    assert.equal(left.length, 1, 'no temporary files are left: ' + left.join(', '));
+    assert.equal(left.length, 2, 'no temporary files are left: ' + left.join(', '));
     assert.equal(sha256(fs.readFileSync(unpackedPath(layout))), layout.manifest.binaries[layout.id].sha256);
   } finally {
     removeAll(layout.root, layout.runnerTemp);

@@ -20,6 +20,10 @@ public static class InputErrors
     public static InputError NotInteger(string inputName, string value) =>
         new(inputName, "Input '" + inputName + "' must be a whole number (digits with an optional sign, e.g. 3600), got '" + value + "'");
 
+    /// <summary>An integer input that also takes words (<c>named-values</c>) is neither a whole number nor one of them.</summary>
+    public static InputError NotIntegerOrNamed(string inputName, string value, string words) =>
+        new(inputName, "Input '" + inputName + "' must be a whole number (e.g. 3600) or one of: " + words + "; got '" + value + "'");
+
     /// <summary>A number input is not a decimal number.</summary>
     public static InputError NotNumber(string inputName, string value) =>
         new(inputName, "Input '" + inputName + "' must be a number (e.g. 1.5), got '" + value + "'");

@@ -37,18 +37,17 @@ public sealed class MainStep
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var inputEnvironment = new InputFallbackEnvironment(environment);
         ActionInputs inputs;
         try
         {
-            inputs = ActionInputs.Load(inputEnvironment, log);
+            inputs = ActionInputs.Load(environment, log);
         }
         catch (InputValidationException exception)
         {
             throw new ActionError(exception.Message, ErrorCode.InvalidInput, exception);
         }
 
-        var plan = Planner.Create(InputReader.Read(inputs, environment), environment);
+        var plan = Planner.Create(InputValidator.Read(inputs, environment), environment);
         plan.Proxy.MaskPasswords(log);
         foreach (var warning in plan.Warnings)
         {

@@ -10,9 +10,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace Cac.Generator;
 
 /// <summary>
-/// Generates ActionInputs, ActionOutputs and ActionDocs from the action.yml (and action-types.yml) passed as
-/// AdditionalFiles. Depends only on those files and MSBuild properties, never on the compilation, so editing
-/// C# code does not rerun it.
+/// Generates ActionInputs, ActionOutputs and ActionDocs from the action.yml (and the action-types.yml and
+/// action-fallbacks.yml beside it) passed as AdditionalFiles. Depends only on those files and MSBuild properties,
+/// never on the compilation, so editing C# code does not rerun it.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ActionGenerator : IIncrementalGenerator
@@ -32,14 +32,21 @@ public sealed class ActionGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ParseTypings)
             .Collect();
 
+        var fallbackFiles = context.AdditionalTextsProvider
+            .Where(static file => IsNamed(file.Path, "action-fallbacks.yml", "action-fallbacks.yaml"))
+            .Select(static (file, token) => FallbacksParser.Parse(file.Path, ReadText(file, token)))
+            .WithTrackingName(TrackingNames.ParseFallbacks)
+            .Collect();
+
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => OptionsReader.Read(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.Options);
 
         var build = metadataFiles
             .Combine(typingsFiles)
+            .Combine(fallbackFiles)
             .Combine(options)
-            .Select(static (input, _) => SpecBuilder.Build(input.Left.Left, input.Left.Right, input.Right))
+            .Select(static (input, _) => SpecBuilder.Build(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.BuildSpec);
 
         // Separate outputs: the spec has no positions, so moving text in action.yml re-reports diagnostics

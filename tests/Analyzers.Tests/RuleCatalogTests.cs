@@ -46,6 +46,16 @@ public sealed class RuleCatalogTests
         Assert.All(all, d => Assert.True(d.IsEnabledByDefault, d.Id + " is off by default"));
     }
 
+    [Fact]
+    public void The_generator_reports_from_every_descriptor_it_declares()
+    {
+        var declared = typeof(GeneratorDiagnostics).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id);
+
+        Assert.Equal(declared.Order(StringComparer.Ordinal), GeneratorRules.Select(d => d.Id).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(AllIds))]
     public void Every_rule_has_a_page_titled_as_its_descriptor_with_its_severity_and_source(string id)

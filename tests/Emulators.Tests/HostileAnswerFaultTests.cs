@@ -97,6 +97,23 @@ public sealed class HostileAnswerFaultTests
     }
 
     [Fact]
+    public async Task A_doctype_answer_starts_with_its_dtd_and_is_still_a_valid_answer()
+    {
+        await using var sts = await StsEmulator.StartAsync();
+        sts.Behavior.InjectFault(StsFault.DoctypeAnswer, count: 2);
+        using var http = new HttpClient();
+        using var client = StsClients.AsUser(sts);
+
+        using var response = await http.PostAsync(sts.Endpoint, CallerIdentityForm());
+        var raw = await response.Content.ReadAsStringAsync();
+        var identity = await client.GetCallerIdentityAsync(new GetCallerIdentityRequest());
+
+        Assert.StartsWith("<!DOCTYPE ", raw, StringComparison.Ordinal);
+        Assert.Contains("<!ENTITY lol ", raw, StringComparison.Ordinal);
+        Assert.Equal(StsClients.UserArn, identity.Arn);
+    }
+
+    [Fact]
     public async Task An_oversized_token_answer_has_the_size_asked_for_and_the_token()
     {
         await using var oidc = await OidcStandIn.StartAsync();

@@ -6,8 +6,8 @@ namespace Cac.EndToEnd.Tests;
 
 /// <summary>
 /// Hostile or broken endpoints: a redirect is an error naming the endpoint (and nothing reaches the other
-/// host), an oversized answer fails at once naming the limit, and action-timeout-s ends a run whose answer
-/// never finishes arriving.
+/// host), an oversized answer fails at once naming the limit, a DTD in an answer is skipped unread, and
+/// action-timeout-s ends a run whose answer never finishes arriving.
 /// </summary>
 public sealed class HostileAnswerTests
 {
@@ -75,6 +75,20 @@ public sealed class HostileAnswerTests
         Expect.FailedWithNothingExported(result, "is larger than 1 MiB", "CAC-E031");
         Assert.Single(scenario.Oidc.Requests);
         Assert.Empty(scenario.Sts.Requests);
+    }
+
+    [Fact]
+    public async Task A_dtd_in_an_sts_answer_is_skipped_unread_and_the_answer_is_used()
+    {
+        await using var scenario = await Scenario.StartOidcAsync();
+        scenario.Sts.Behavior.InjectFault(StsFault.DoctypeAnswer, count: 5);
+
+        var result = await scenario.RunAsync();
+
+        Expect.Succeeded(result);
+        Assert.StartsWith("ASIA", result.FinalExports["AWS_ACCESS_KEY_ID"], StringComparison.Ordinal);
+        Assert.Equal("111111111111", result.FinalOutputs["aws-account-id"]);
+        Assert.Single(scenario.Sts.Requests);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class PackageTests(PackagedSample sample) : IClassFixture<Packaged
     private static readonly string[] RuleIds = ["CAC2001", "CAC2002", "CAC2003", "CAC3001", "CAC3002", "CAC3003"];
 
     [Fact]
-    public void The_package_holds_the_generator_with_YamlDotNet_the_analyzers_the_library_and_the_props()
+    public void The_package_holds_the_generator_with_its_dependencies_the_analyzers_the_library_and_the_props()
     {
         using var package = ZipFile.OpenRead(sample.Nupkg);
         var files = package.Entries
@@ -32,6 +32,7 @@ public sealed class PackageTests(PackagedSample sample) : IClassFixture<Packaged
             [
                 "Cac.ActionKit.nuspec",
                 "README.md",
+                "analyzers/dotnet/cs/Cac.Abstractions.dll",
                 "analyzers/dotnet/cs/Cac.Analyzers.CodeFixes.dll",
                 "analyzers/dotnet/cs/Cac.Analyzers.dll",
                 "analyzers/dotnet/cs/Cac.Generator.dll",

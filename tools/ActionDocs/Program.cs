@@ -15,11 +15,6 @@ if (options is null)
     return 2;
 }
 
-if (options.BenchmarkRuns is { } runs)
-{
-    return GeneratorBenchmark.Run(options.ActionPath, runs);
-}
-
 if (!File.Exists(options.ActionPath))
 {
     Console.Error.WriteLine($"{options.ActionPath}: file not found");

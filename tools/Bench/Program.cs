@@ -8,6 +8,19 @@ using Cac.Bench;
 //   bench fleet <jobs> <rate> [processes|in-process]
 //                                              <jobs> runs released at once against an STS limited to <rate>
 //                                              requests a second (default mode: processes up to 100 jobs)
+//   bench generator [runs] [action.yml]        the source generator on action.yml, cold and warm (default 200 runs)
+if (args.Length > 0 && args[0] == "generator")
+{
+    var generatorRuns = 200;
+    if ((args.Length > 1 && (!int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out generatorRuns) || generatorRuns < 1)) || args.Length > 3)
+    {
+        Console.Error.WriteLine("usage: bench generator [runs] [path/to/action.yml]");
+        return 2;
+    }
+
+    return GeneratorBenchmark.Run(args.Length > 2 ? args[2] : "action.yml", generatorRuns);
+}
+
 if (args.Length > 0 && args[0] == "fleet")
 {
     if (args.Length < 3

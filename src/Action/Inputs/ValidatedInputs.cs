@@ -6,7 +6,7 @@ namespace Cac.Action.Inputs;
 
 /// <summary>
 /// Every input after parsing, defaulting and checking, for the <see cref="Planning.Planner"/>: it never
-/// sees a raw string it would still have to validate. Built once by <see cref="InputReader"/>; nothing
+/// sees a raw string it would still have to validate. Built once by <see cref="InputValidator"/>; nothing
 /// after planning reads it.
 /// </summary>
 public sealed record ValidatedInputs

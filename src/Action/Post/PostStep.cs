@@ -30,12 +30,7 @@ public sealed class PostStep
 
     public void Run()
     {
-        // Only `cleanup` matters here, and the post step must still clean up when another input is invalid
-        // (ActionInputs.Load would throw, and mask the secret inputs again), so this one variable is read through
-        // its generated name and compared with the generated parser's false literals.
-#pragma warning disable CAC3001
-        if (environment.GetVariable(ActionInputs.EnvironmentVariables.Cleanup)?.Trim() is "false" or "False" or "FALSE")
-#pragma warning restore CAC3001
+        if (!CleanupWanted())
         {
             log.Info("Cleanup is turned off (cleanup: false); the exported credentials stay set.");
             return;
@@ -92,6 +87,24 @@ public sealed class PostStep
         if (cleared.Count > 0)
         {
             log.Info("Cleared " + string.Join(", ", cleared) + ".");
+        }
+    }
+
+    /// <summary>
+    /// Only <c>cleanup</c> matters here, so it is read alone: the post step must still clean up when another
+    /// input is invalid (and must not mask the secret inputs again). An invalid <c>cleanup</c> already failed the
+    /// main step; putting the variables back is the safe answer then.
+    /// </summary>
+    private bool CleanupWanted()
+    {
+        try
+        {
+            return ActionInputs.Declarations.Cleanup.Read(environment, log);
+        }
+        catch (InputValidationException exception)
+        {
+            log.Warning(exception.Message + "\nCleaning up as if it were true.");
+            return true;
         }
     }
 }

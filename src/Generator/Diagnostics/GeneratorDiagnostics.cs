@@ -149,12 +149,42 @@ public static class GeneratorDiagnostics
         isEnabledByDefault: true,
         helpLinkUri: HelpLink("CAC1013"));
 
+    /// <summary>CAC1014: action-fallbacks.yml names an input action.yml does not declare.</summary>
+    public static readonly DiagnosticDescriptor FallbackForUnknownInput = new(
+        "CAC1014",
+        "Fallback for an undeclared input",
+        "action-fallbacks.yml declares a fallback for input '{0}', which action.yml does not declare; the fallback is ignored",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink("CAC1014"));
+
+    /// <summary>CAC1015: two inputs fall back to the same variable.</summary>
+    public static readonly DiagnosticDescriptor DuplicateFallbackVariable = new(
+        "CAC1015",
+        "Two inputs fall back to one variable",
+        "Input '{0}' falls back to '{1}', which is already the fallback of input '{2}'",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink("CAC1015"));
+
+    /// <summary>CAC1016: a fallback entry that does not name a usable variable.</summary>
+    public static readonly DiagnosticDescriptor InvalidFallback = new(
+        "CAC1016",
+        "Invalid fallback",
+        "The fallback of input '{0}' is invalid: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink("CAC1016"));
+
     /// <summary>All descriptors, by ID.</summary>
     public static ImmutableDictionary<string, DiagnosticDescriptor> All { get; } = new[]
     {
         ActionMetadataMissing, InvalidYaml, DuplicateKey, NameCollision, TypingForUnknownName, InvalidTyping,
         InvalidDefault, UnknownSecretName, NameNotConvertible, UnexpectedStructure, SecretMustBeString,
-        MultipleActionMetadata, MemberRenamed,
+        MultipleActionMetadata, MemberRenamed, FallbackForUnknownInput, DuplicateFallbackVariable, InvalidFallback,
     }.ToImmutableDictionary(d => d.Id);
 
     /// <summary>The diagnostic's page: docs/rules/{ID}.md.</summary>

@@ -16,7 +16,10 @@ public static class DocsEmitter
 
     private static readonly Regex ParagraphBreak = new(@"\n[ \t]*(\n[ \t]*)+", RegexOptions.CultureInvariant);
 
-    /// <summary><c>| Name | Description | Required | Default |</c>, one row per input, in declaration order.</summary>
+    /// <summary>
+    /// <c>| Name | Description | Required | Default |</c>, one row per input, in declaration order; an input with a
+    /// fallback says which variable it falls back to, from action-fallbacks.yml.
+    /// </summary>
     public static string InputsTable(ActionSpec spec)
     {
         var table = new StringBuilder()
@@ -25,6 +28,15 @@ public static class DocsEmitter
         foreach (var input in spec.Inputs)
         {
             var description = Cell(input.Description);
+            if (input.FallbackVariable is not null)
+            {
+                // The runner passes the default when the workflow does not set the input, so only an input set to
+                // an empty value reaches the fallback then.
+                var fallback = "Falls back to the `" + input.FallbackVariable + "` environment variable when " +
+                    (input.Default is null ? "empty." : "set to an empty value.");
+                description = description.Length == 0 ? fallback : description + " " + fallback;
+            }
+
             if (input.DeprecationMessage is not null)
             {
                 var notice = "**Deprecated:** " + Cell(input.DeprecationMessage);

@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Linq;
+using Cac.Abstractions;
 using Cac.Generator.Model;
-using Cac.Generator.Parsing;
 
 namespace Cac.Generator.Emitting;
 
-/// <summary>How an input's type appears in the emitted C#: type names, parser method names and literals.</summary>
+/// <summary>How an input's type appears in the emitted C#: type names, parsers and literals.</summary>
 internal static class InputTypeNames
 {
     public const string Secret = AbstractionTypes.Secret;
+
+    private const string Parsers = AbstractionTypes.Parsers;
 
     /// <summary>The element's C# type: string, bool, int, double or the nested enum.</summary>
     public static string ElementType(InputSpec input) => input.Type.ElementType.Kind switch
@@ -36,18 +38,20 @@ internal static class InputTypeNames
         return ElementType(input) + (input.LoadDefault is null ? "?" : string.Empty);
     }
 
-    /// <summary>The emitted method that parses one value (or list item) of this input.</summary>
-    public static string ParserMethod(InputSpec input)
+    /// <summary>The parser of one value (or list item) of this input, from <c>Cac.Abstractions.InputParsers</c>.</summary>
+    public static string Parser(InputSpec input)
     {
         var element = input.Type.ElementType;
         return element.Kind switch
         {
-            InputKind.Boolean => "Parse_Boolean",
-            InputKind.Integer when element.NamedValues.Count > 0 => "Parse_" + input.MemberName.TrimStart('@'),
-            InputKind.Integer => "Parse_Int32",
-            InputKind.Number => "Parse_Double",
-            InputKind.Enum => "Parse_" + input.EnumTypeName,
-            _ => "Parse_String",
+            InputKind.Boolean => Parsers + ".Boolean",
+            InputKind.Integer when element.NamedValues.Count > 0 => Parsers + ".IntegerOrNamed(" + string.Join(", ", element.NamedValues.Select(n =>
+                "(" + CSharpText.StringLiteral(n.Name) + ", " + n.Value.ToString(CultureInfo.InvariantCulture) + ")")) + ")",
+            InputKind.Integer => Parsers + ".Integer",
+            InputKind.Number => Parsers + ".Number",
+            InputKind.Enum => Parsers + ".OneOf<" + input.EnumTypeName + ">(" + string.Join(", ", input.EnumMembers.Select(m =>
+                "(" + CSharpText.StringLiteral(m.Value) + ", " + input.EnumTypeName + "." + m.MemberName + ")")) + ")",
+            _ => Parsers + ".Text",
         };
     }
 
@@ -58,14 +62,14 @@ internal static class InputTypeNames
         switch (element.Kind)
         {
             case InputKind.Boolean:
-                ScalarSyntax.TryParseBoolean(text, out var flag);
+                InputSyntax.TryParseBoolean(text, out var flag);
                 return flag ? "true" : "false";
             case InputKind.Integer:
                 var named = element.NamedValues.FirstOrDefault(n => n.Name == text);
-                ScalarSyntax.TryParseInteger(text, out var whole);
+                InputSyntax.TryParseInteger(text, out var whole);
                 return (named?.Value ?? whole).ToString(CultureInfo.InvariantCulture);
             case InputKind.Number:
-                ScalarSyntax.TryParseNumber(text, out var number);
+                InputSyntax.TryParseNumber(text, out var number);
                 return number.ToString("R", CultureInfo.InvariantCulture) + "d";
             case InputKind.Enum:
                 return input.EnumTypeName + "." + input.EnumMembers.First(m => m.Value == text).MemberName;

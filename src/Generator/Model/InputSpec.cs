@@ -3,6 +3,7 @@ namespace Cac.Generator.Model;
 /// <summary>One input, ready to emit.</summary>
 /// <param name="Name">The name in action.yml, e.g. <c>aws-region</c>.</param>
 /// <param name="EnvironmentVariable">Where the runner puts the value, e.g. <c>INPUT_AWS-REGION</c>.</param>
+/// <param name="FallbackVariable">The variable read when that one is empty (action-fallbacks.yml), or <c>null</c>.</param>
 /// <param name="MemberName">The C# property name, e.g. <c>AwsRegion</c>.</param>
 /// <param name="Default">The default as written, for the docs; <c>null</c> when there is none.</param>
 /// <param name="LoadDefault">
@@ -13,6 +14,7 @@ namespace Cac.Generator.Model;
 public sealed record InputSpec(
     string Name,
     string EnvironmentVariable,
+    string? FallbackVariable,
     string MemberName,
     string Description,
     bool Required,

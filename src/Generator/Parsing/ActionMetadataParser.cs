@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Cac.Abstractions;
 using Cac.Generator.Model;
 using YamlDotNet.RepresentationModel;
 
@@ -99,7 +100,7 @@ public static class ActionMetadataParser
         return new InputMetadata(
             name,
             reader.ScalarText(YamlDocumentReader.Child(body, "description"), "the description of '" + name + "'") ?? string.Empty,
-            ScalarSyntax.TryParseBoolean(reader.ScalarText(YamlDocumentReader.Child(body, "required"), "'required'") ?? string.Empty, out var required) && required,
+            InputSyntax.TryParseBoolean(reader.ScalarText(YamlDocumentReader.Child(body, "required"), "'required'") ?? string.Empty, out var required) && required,
             defaultValue,
             reader.ScalarText(YamlDocumentReader.Child(body, "deprecationMessage"), "'deprecationMessage'"),
             reader.LocationOf(key),

@@ -9,8 +9,9 @@ using Cac.Generator.Model;
 namespace Cac.Generator.Parsing;
 
 /// <summary>
-/// Combines parsed action.yml, parsed action-types.yml and the MSBuild options into an <see cref="ActionSpec"/>:
-/// names C# members, applies types and secrecy, checks defaults and collisions. Any error leaves the spec out.
+/// Combines parsed action.yml, the parsed action-types.yml and action-fallbacks.yml beside it, and the MSBuild
+/// options into an <see cref="ActionSpec"/>: names C# members, applies types, fallbacks and secrecy, checks
+/// defaults and collisions. Any error leaves the spec out.
 /// </summary>
 public static class SpecBuilder
 {
@@ -20,14 +21,15 @@ public static class SpecBuilder
         { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "ReferenceEquals", "Finalize" };
 
     private static readonly string[] InputsClassMembers =
-        ObjectMembers.Concat(new[] { "ActionInputs", "Load", "Names", "EnvironmentVariables" }).ToArray();
+        ObjectMembers.Concat(new[] { "ActionInputs", "Load", "Names", "EnvironmentVariables", "FallbackVariables", "Declarations" }).ToArray();
 
     private static readonly string[] OutputsClassMembers = ObjectMembers.Concat(new[] { "Names" }).ToArray();
 
-    /// <summary>Builds from every action.yml and action-types.yml among the AdditionalFiles.</summary>
+    /// <summary>Builds from every action.yml, action-types.yml and action-fallbacks.yml among the AdditionalFiles.</summary>
     public static BuildResult Build(
         ImmutableArray<MetadataParseResult> metadataFiles,
         ImmutableArray<TypingsParseResult> typingsFiles,
+        ImmutableArray<FallbacksParseResult> fallbackFiles,
         GeneratorOptions options)
     {
         if (metadataFiles.IsDefaultOrEmpty)
@@ -38,13 +40,7 @@ public static class SpecBuilder
         var ordered = metadataFiles.OrderBy(f => f.FilePath, StringComparer.Ordinal).ToList();
         var chosen = ordered[0];
         var directory = Path.GetDirectoryName(chosen.FilePath);
-        var typings = typingsFiles.IsDefault
-            ? null
-            : typingsFiles.Where(t => string.Equals(Path.GetDirectoryName(t.FilePath), directory, StringComparison.Ordinal))
-                .OrderBy(t => t.FilePath, StringComparer.Ordinal)
-                .FirstOrDefault();
-
-        var result = Build(chosen, typings, options);
+        var result = Build(chosen, Beside(typingsFiles, t => t.FilePath, directory), Beside(fallbackFiles, f => f.FilePath, directory), options);
         if (ordered.Count == 1)
         {
             return result;
@@ -55,14 +51,12 @@ public static class SpecBuilder
         return result with { Diagnostics = result.Diagnostics.Concat(ignored).ToEquatableArray() };
     }
 
-    /// <summary>Builds from one action.yml and the action-types.yml beside it, if any.</summary>
-    public static BuildResult Build(MetadataParseResult metadata, TypingsParseResult? typings, GeneratorOptions options)
+    /// <summary>Builds from one action.yml and the action-types.yml and action-fallbacks.yml beside it, if any.</summary>
+    public static BuildResult Build(MetadataParseResult metadata, TypingsParseResult? typings, FallbacksParseResult? fallbacks, GeneratorOptions options)
     {
         var diagnostics = new List<DiagnosticInfo>(metadata.Diagnostics);
-        if (typings is not null)
-        {
-            diagnostics.AddRange(typings.Diagnostics);
-        }
+        diagnostics.AddRange(typings?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty);
+        diagnostics.AddRange(fallbacks?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty);
 
         if (metadata.Metadata is not { } action)
         {
@@ -70,10 +64,14 @@ public static class SpecBuilder
         }
 
         var types = typings?.Typings ?? Typings.None;
-        var inputs = BuildInputs(action, types, options, diagnostics);
+        var declaredFallbacks = fallbacks?.Fallbacks ?? Fallbacks.None;
+        var inputs = BuildInputs(action, types, declaredFallbacks, options, diagnostics);
         var outputs = BuildOutputs(action, types, options, diagnostics);
         ReportUnknownTypings(types.Inputs, action.Inputs.Select(i => i.Name), "input", diagnostics);
         ReportUnknownTypings(types.Outputs, action.Outputs.Select(o => o.Name), "output", diagnostics);
+        diagnostics.AddRange(declaredFallbacks.Inputs
+            .Where(f => !action.Inputs.Any(i => i.Name == f.Input))
+            .Select(f => DiagnosticInfo.Create(GeneratorDiagnostics.FallbackForUnknownInput.Id, f.Location, f.Input)));
         ReportUnknownSecrets(options.SecretInputs, action.Inputs.Select(i => i.Name), "Cac_SecretInputs", "input", diagnostics);
         ReportUnknownSecrets(options.SecretOutputs, action.Outputs.Select(o => o.Name), "Cac_SecretOutputs", "output", diagnostics);
 
@@ -83,7 +81,17 @@ public static class SpecBuilder
         return new BuildResult(spec, diagnostics.ToEquatableArray());
     }
 
-    private static List<InputSpec> BuildInputs(ActionMetadata action, Typings types, GeneratorOptions options, List<DiagnosticInfo> diagnostics)
+    /// <summary>The one file of <paramref name="files"/> in <paramref name="directory"/> (the first by path), or <c>null</c>.</summary>
+    private static T? Beside<T>(ImmutableArray<T> files, Func<T, string> pathOf, string? directory)
+        where T : class =>
+        files.IsDefault
+            ? null
+            : files.Where(f => string.Equals(Path.GetDirectoryName(pathOf(f)), directory, StringComparison.Ordinal))
+                .OrderBy(pathOf, StringComparer.Ordinal)
+                .FirstOrDefault();
+
+    private static List<InputSpec> BuildInputs(
+        ActionMetadata action, Typings types, Fallbacks fallbacks, GeneratorOptions options, List<DiagnosticInfo> diagnostics)
     {
         var members = new NameRegistry(InputsClassMembers, "the generated class ActionInputs");
         var variables = new NameRegistry(Array.Empty<string>(), string.Empty);
@@ -135,6 +143,7 @@ public static class SpecBuilder
             inputs.Add(new InputSpec(
                 input.Name,
                 environmentVariable,
+                fallbacks.Inputs.FirstOrDefault(f => f.Input == input.Name)?.Variable,
                 memberName,
                 input.Description,
                 input.Required,

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Cac.Abstractions;
 using Cac.Generator.Diagnostics;
 using Cac.Generator.Model;
 using YamlDotNet.RepresentationModel;
@@ -101,7 +102,7 @@ public static class TypingsParser
         {
             var word = reader.ScalarText(entry.Key, "a named value");
             var number = reader.ScalarText(entry.Value, "a named value");
-            if (word is null || number is null || !ScalarSyntax.TryParseInteger(number, out var value))
+            if (word is null || number is null || !InputSyntax.TryParseInteger(number, out var value))
             {
                 return Invalid(reader, name, entry.Value, "named values map a word to a whole number");
             }

@@ -33,4 +33,37 @@ public sealed class PostStepTests : IDisposable
             Assert.Contains(console.Lines, line => line.StartsWith("::warning::Ignoring '" + ignored + "' in the saved state", StringComparison.Ordinal));
         }
     }
+
+    [Theory]
+    [InlineData("false")]
+    [InlineData("true")]
+    public void Cleanup_is_read_alone_so_another_invalid_input_does_not_stop_it(string cleanup)
+    {
+        var envFile = temp.Write("set_env", string.Empty);
+        var environment = Env.Of(
+            ("GITHUB_ENV", envFile),
+            ("INPUT_CLEANUP", cleanup),
+            ("INPUT_ROLE-DURATION-SECONDS", "not a number"),
+            ("INPUT_AWS-SECRET-ACCESS-KEY", "not-masked-again"),
+            ("STATE_exported-variables", "AWS_REGION"));
+
+        new PostStep(environment, new FileCommandWriter(environment), new ActionLog(console, isDebug: false)).Run();
+
+        var exports = RunnerEnvFileParser.Parse(File.ReadAllText(envFile)).Select(pair => pair.Key);
+        Assert.Equal(cleanup == "true" ? ["AWS_REGION"] : [], exports);
+        Assert.DoesNotContain(console.Lines, line => line.StartsWith("::add-mask::", StringComparison.Ordinal));
+        Assert.DoesNotContain(console.Lines, line => line.StartsWith("::warning::", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_invalid_cleanup_warns_and_cleans_up()
+    {
+        var envFile = temp.Write("set_env", string.Empty);
+        var environment = Env.Of(("GITHUB_ENV", envFile), ("INPUT_CLEANUP", "no"), ("STATE_exported-variables", "AWS_REGION"));
+
+        new PostStep(environment, new FileCommandWriter(environment), new ActionLog(console, isDebug: false)).Run();
+
+        Assert.Equal(["AWS_REGION"], RunnerEnvFileParser.Parse(File.ReadAllText(envFile)).Select(pair => pair.Key));
+        Assert.Contains(console.Lines, line => line.StartsWith("::warning::Input does not meet YAML 1.2", StringComparison.Ordinal) && line.Contains("cleanup", StringComparison.Ordinal));
+    }
 }

@@ -10,7 +10,7 @@ namespace Cac.Action.Tests.TestSupport;
 
 /// <summary>
 /// Builds <see cref="ValidatedInputs"/> and plans the way the main step does: <c>INPUT_*</c> variables in a
-/// <see cref="DictionaryEnvironment"/>, <see cref="ActionInputs.Load"/>, <see cref="InputReader.Read"/>,
+/// <see cref="DictionaryEnvironment"/>, <see cref="ActionInputs.Load"/>, <see cref="InputValidator.Read"/>,
 /// then <see cref="Planner.Create"/>.
 /// </summary>
 internal static class TestInputs
@@ -37,8 +37,8 @@ internal static class TestInputs
             env.SetVariable(Variable(input), value);
         }
 
-        var loaded = ActionInputs.Load(new InputFallbackEnvironment(env), new RecordingMasker());
-        return InputReader.Read(loaded, env);
+        var loaded = ActionInputs.Load(env, new RecordingMasker());
+        return InputValidator.Read(loaded, env);
     }
 
     public static ValidatedInputs Read(params (string Input, string Value)[] inputs) => Read(inputs, null);
@@ -53,7 +53,7 @@ internal static class TestInputs
     /// <summary>The plan for <paramref name="inputs"/> on a complete runner without an ID token.</summary>
     public static Plan Plan(params (string Input, string Value)[] inputs) => Plan(Env.RunnerWith(), inputs);
 
-    /// <summary>The message of the error <see cref="InputReader.Read"/> throws for these inputs.</summary>
+    /// <summary>The message of the error <see cref="InputValidator.Read"/> throws for these inputs.</summary>
     public static string ErrorOf(params (string Input, string Value)[] inputs)
     {
         var error = Assert.Throws<ActionError>(() => Read(inputs));

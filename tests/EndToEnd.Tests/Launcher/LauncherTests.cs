@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -26,14 +27,19 @@ public sealed class LauncherTests
         var main = await NodeActionRunner.RunAsync(job, action, "main", CleanupRoundTrip.With);
         CleanupRoundTrip.ExpectMain(main, job.Home);
 
-        // The first step of the job unpacked the binary into RUNNER_TEMP, the one the manifest names.
-        var unpacked = Assert.Single(Directory.GetFiles(Path.Combine(job.Temp, "configure-aws-credentials-csharp"), "*", SearchOption.AllDirectories));
+        // The first step of the job unpacked the binary into RUNNER_TEMP, the one the manifest names, and
+        // recorded it as verified; the post step ran that copy and rewrote neither.
+        var files = Directory.GetFiles(Path.Combine(job.Temp, "configure-aws-credentials-csharp"), "*", SearchOption.AllDirectories);
+        var unpacked = Assert.Single(files, file => Path.GetFileName(file) == "configure-aws-credentials");
+        Assert.Equal([unpacked, unpacked + ".verified"], files.Order(StringComparer.Ordinal));
         Assert.Equal(ManifestDigest(), Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(unpacked))));
         var unpackedAt = File.GetLastWriteTimeUtc(unpacked);
+        var recordedAt = File.GetLastWriteTimeUtc(unpacked + ".verified");
 
         var post = await NodeActionRunner.RunAsync(job, action, "post", CleanupRoundTrip.With);
         CleanupRoundTrip.ExpectPost(post, job.Home);
         Assert.Equal(unpackedAt, File.GetLastWriteTimeUtc(unpacked));
+        Assert.Equal(recordedAt, File.GetLastWriteTimeUtc(unpacked + ".verified"));
     }
 
     [Fact]

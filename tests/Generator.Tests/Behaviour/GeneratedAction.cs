@@ -11,13 +11,7 @@ namespace Cac.Generator.Tests.Behaviour;
 internal sealed class GeneratedAction
 {
     private static readonly Lazy<GeneratedAction> Ours = new(() => Compile(GeneratorHarness.OurActionFiles(), GeneratorHarness.OurOptions(), "Cac.Action"));
-    private static readonly Lazy<GeneratedAction> Sink = new(() => Compile(
-        [
-            new InMemoryAdditionalText("/x/action.yml", Emitting.KitchenSink.ActionYml),
-            new InMemoryAdditionalText("/x/action-types.yml", Emitting.KitchenSink.TypesYml),
-        ],
-        Emitting.KitchenSink.Options,
-        "Kitchen.Sink"));
+    private static readonly Lazy<GeneratedAction> Sink = new(() => Compile(Emitting.KitchenSink.Files(), Emitting.KitchenSink.Options, "Kitchen.Sink"));
 
     private readonly CompiledAction compiled;
 
@@ -64,6 +58,21 @@ internal sealed class GeneratedAction
     }
 
     public object? Get(object inputs, string property) => InputsType.GetProperty(property)!.GetValue(inputs);
+
+    /// <summary>Reads one input alone through its declaration, as the post step reads <c>cleanup</c>.</summary>
+    public object? ReadOne(string property, IActionEnvironment environment, ISecretMasker masker)
+    {
+        var declaration = InputsType.GetNestedType("Declarations")!.GetField(property)!.GetValue(null)!;
+        var read = declaration.GetType().GetMethod("Read", [typeof(IActionEnvironment), typeof(ISecretMasker)])!;
+        try
+        {
+            return read.Invoke(declaration, [environment, masker]);
+        }
+        catch (TargetInvocationException exception) when (exception.InnerException is InputValidationException validation)
+        {
+            throw validation;
+        }
+    }
 
     public object NewOutputs(IOutputSink sink, ISecretMasker masker) => Activator.CreateInstance(OutputsType, sink, masker)!;
 

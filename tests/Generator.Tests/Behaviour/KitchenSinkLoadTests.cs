@@ -97,6 +97,35 @@ public class KitchenSinkLoadTests
             error.Errors.Select(e => e.Message));
     }
 
+    [Fact]
+    public void An_integer_with_named_values_names_them_in_its_error()
+    {
+        var error = Action.LoadInvalid(Env(("INPUT_RETRIES", "forever")));
+
+        Assert.Equal(InputErrors.NotIntegerOrNamed("retries", "forever", "infinite").Message, Assert.Single(error.Errors).Message);
+    }
+
+    [Fact]
+    public void Fallbacks_fill_secret_list_and_enum_inputs_and_the_secret_is_masked()
+    {
+        var masker = new RecordingMasker();
+        var inputs = Action.LoadValid(Env(("KITCHEN_TOKEN", " from-env "), ("KITCHEN_PORTS", "1,2"), ("KITCHEN_MODE", "slow")), masker);
+
+        Assert.Equal("from-env", ((Secret)Action.Get(inputs, "Token")!).Reveal());
+        Assert.Equal(["from-env"], masker.Masks);
+        Assert.Equal([1, 2], (IReadOnlyList<int>)Action.Get(inputs, "Ports")!);
+        Assert.Equal(EnumValue("ModeValue", "Slow"), Action.Get(inputs, "Mode"));
+    }
+
+    [Fact]
+    public void A_default_list_cannot_be_changed_by_the_code_that_reads_it()
+    {
+        var ports = (IList<int>)Action.Get(Action.LoadValid(Env()), "Ports")!;
+
+        Assert.Throws<System.NotSupportedException>(() => ports[0] = 1);
+        Assert.Equal([80, 443], (IReadOnlyList<int>)Action.Get(Action.LoadValid(Env()), "Ports")!);
+    }
+
     [Theory]
     [InlineData("Infinity")]
     [InlineData("1e999")]

@@ -159,7 +159,7 @@ public class OurInputsLoadTests
     }
 
     [Fact]
-    public void Load_reads_only_through_the_environment_abstraction_and_only_its_inputs()
+    public void Load_reads_only_through_the_environment_abstraction_and_only_its_inputs_and_their_fallbacks()
     {
         var previous = System.Environment.GetEnvironmentVariable("INPUT_AWS-REGION");
         System.Environment.SetEnvironmentVariable("INPUT_AWS-REGION", "from-process");
@@ -170,7 +170,8 @@ public class OurInputsLoadTests
 
             Assert.Null(error);
             Assert.Equal("from-dictionary", Action.Get(inputs!, "AwsRegion"));
-            var expected = Action.InputsType.GetNestedType("EnvironmentVariables")!.GetFields().Select(f => (string)f.GetRawConstantValue()!);
+            // A fallback is read only when its input is empty, so AWS_REGION is not asked for.
+            var expected = Constants("EnvironmentVariables").Concat(Constants("FallbackVariables").Where(v => v != "AWS_REGION"));
             Assert.Equal(expected.Order(StringComparer.Ordinal), environment.Requested.Order(StringComparer.Ordinal));
         }
         finally
@@ -179,13 +180,126 @@ public class OurInputsLoadTests
         }
     }
 
-    [Fact]
-    public void Names_and_environment_variables_are_exposed_as_constants()
+    // The upstream action's fallbacks, less HTTP_PROXY and NO_PROXY (standard proxy resolution applies instead).
+    [Theory]
+    [InlineData("AwsRegion", "AWS_REGION", "eu-north-1", "eu-north-1")]
+    [InlineData("RoleToAssume", "ROLE_TO_ASSUME", "arn", "arn")]
+    [InlineData("WebIdentityTokenFile", "WEB_IDENTITY_TOKEN_FILE", "/t", "/t")]
+    [InlineData("RoleChaining", "ROLE_CHAINING", "true", true)]
+    [InlineData("Audience", "AUDIENCE", "aud", "aud")]
+    [InlineData("MaskAwsAccountId", "MASK_AWS_ACCOUNT_ID", "TRUE", true)]
+    [InlineData("RoleDurationSeconds", "ROLE_DURATION_SECONDS", "900", 900)]
+    [InlineData("RoleExternalId", "ROLE_EXTERNAL_ID", "ext", "ext")]
+    [InlineData("RoleSessionName", "ROLE_SESSION_NAME", "session", "session")]
+    [InlineData("RoleSkipSessionTagging", "ROLE_SKIP_SESSION_TAGGING", "true", true)]
+    [InlineData("TransitiveTagKeys", "TRANSITIVE_TAG_KEYS", "Actor\nWorkflow", "Actor,Workflow")]
+    [InlineData("InlineSessionPolicy", "INLINE_SESSION_POLICY", "{}", "{}")]
+    [InlineData("ManagedSessionPolicies", "MANAGED_SESSION_POLICIES", "arn:a", "arn:a")]
+    [InlineData("OutputCredentials", "OUTPUT_CREDENTIALS", "true", true)]
+    [InlineData("UnsetCurrentCredentials", "UNSET_CURRENT_CREDENTIALS", "true", true)]
+    [InlineData("DisableRetry", "DISABLE_RETRY", "true", true)]
+    [InlineData("RetryMaxAttempts", "RETRY_MAX_ATTEMPTS", "3", 3)]
+    [InlineData("SpecialCharactersWorkaround", "SPECIAL_CHARACTERS_WORKAROUND", "true", true)]
+    [InlineData("UseExistingCredentials", "USE_EXISTING_CREDENTIALS", "true", true)]
+    [InlineData("OverwriteAwsProfile", "OVERWRITE_AWS_PROFILE", "true", true)]
+    public void A_fallback_variable_fills_its_empty_input(string property, string variable, string value, object expected)
     {
-        Assert.Equal("aws-region", Action.Constant("Names", "AwsRegion"));
-        Assert.Equal("INPUT_AWS-REGION", Action.Constant("EnvironmentVariables", "AwsRegion"));
-        Assert.Equal("INPUT_ROLE-DURATION-SECONDS", Action.Constant("EnvironmentVariables", "RoleDurationSeconds"));
+        var input = Action.Constant("EnvironmentVariables", property);
+        var withoutInput = Env((variable, value));
+        withoutInput.Remove(input);
+
+        var unset = Action.LoadValid(withoutInput);
+        var empty = Action.LoadValid(Env((variable, value), (input, " ")));
+
+        Assert.Equal(variable, Action.Constant("FallbackVariables", property));
+        Assert.Equal(expected, Shown(Action.Get(unset, property)));
+        Assert.Equal(expected, Shown(Action.Get(empty, property)));
     }
+
+    [Fact]
+    public void Only_those_inputs_have_a_fallback()
+    {
+        Assert.Equal(20, Constants("FallbackVariables").Count());
+    }
+
+    [Fact]
+    public void An_explicit_input_wins_over_its_fallback_and_an_empty_fallback_leaves_the_default()
+    {
+        var explicitInput = Action.LoadValid(Env(("AWS_REGION", "eu-north-1"), ("ROLE_DURATION_SECONDS", "900"), ("INPUT_ROLE-DURATION-SECONDS", "1200")));
+        var emptyFallback = Action.LoadValid(Env(("AUDIENCE", "  ")));
+
+        Assert.Equal("eu-west-1", Action.Get(explicitInput, "AwsRegion"));
+        Assert.Equal(1200, Action.Get(explicitInput, "RoleDurationSeconds"));
+        Assert.Equal("sts.amazonaws.com", Action.Get(emptyFallback, "Audience"));
+    }
+
+    [Fact]
+    public void A_bad_fallback_value_is_reported_under_its_input()
+    {
+        var error = Action.LoadInvalid(Env(("ROLE_CHAINING", "yes")));
+
+        Assert.Equal(InputErrors.NotBoolean("role-chaining").Message, Assert.Single(error.Errors).Message);
+    }
+
+    [Theory]
+    [InlineData("HttpProxy", "HTTP_PROXY")]
+    [InlineData("NoProxy", "NO_PROXY")]
+    [InlineData("AwsAccessKeyId", "AWS_ACCESS_KEY_ID")]
+    [InlineData("AwsProfile", "AWS_PROFILE")]
+    [InlineData("OutputEnvCredentials", "OUTPUT_ENV_CREDENTIALS")]
+    [InlineData("StsEndpoint", "STS_ENDPOINT")]
+    public void Other_inputs_ignore_same_named_variables(string property, string variable)
+    {
+        var inputs = Action.LoadValid(Env((variable, "true")));
+
+        Assert.DoesNotContain(property, Action.InputsType.GetNestedType("FallbackVariables")!.GetFields().Select(f => f.Name));
+        Assert.True(Action.Get(inputs, property) is null or "" or Secret { IsEmpty: true }, property + " took " + variable);
+    }
+
+    [Fact]
+    public void One_input_is_read_alone_without_failing_on_the_others_or_masking_them()
+    {
+        var masker = new RecordingMasker();
+        var environment = new DictionaryEnvironment(new Dictionary<string, string>
+        {
+            ["INPUT_CLEANUP"] = "FALSE",
+            ["INPUT_ROLE-CHAINING"] = "not a boolean",
+            ["INPUT_AWS-ACCESS-KEY-ID"] = "AKIDEXAMPLE",
+        });
+
+        Assert.Equal(false, Action.ReadOne("Cleanup", environment, masker));
+        Assert.Equal(["INPUT_CLEANUP"], environment.Requested);
+        Assert.Empty(masker.Masks);
+        Assert.Equal(true, Action.ReadOne("Cleanup", new DictionaryEnvironment(new Dictionary<string, string>()), masker));
+    }
+
+    [Fact]
+    public void Reading_one_invalid_input_alone_reports_only_that_input()
+    {
+        var environment = new DictionaryEnvironment(new Dictionary<string, string> { ["INPUT_CLEANUP"] = "maybe", ["INPUT_DRY-RUN"] = "maybe" });
+
+        var error = Assert.IsType<InputValidationException>(Record.Exception(() => Action.ReadOne("Cleanup", environment, new RecordingMasker())));
+
+        Assert.Equal(InputErrors.NotBoolean("cleanup").Message, Assert.Single(error.Errors).Message);
+    }
+
+    [Fact]
+    public void A_secret_read_alone_is_masked()
+    {
+        var masker = new RecordingMasker();
+        var environment = new DictionaryEnvironment(new Dictionary<string, string> { ["INPUT_AWS-SECRET-ACCESS-KEY"] = " wJalrEXAMPLEKEY " });
+
+        var secret = Assert.IsType<Secret>(Action.ReadOne("AwsSecretAccessKey", environment, masker));
+
+        Assert.Equal(["wJalrEXAMPLEKEY"], masker.Masks);
+        Assert.Equal("wJalrEXAMPLEKEY", secret.Reveal());
+    }
+
+    private static IEnumerable<string> Constants(string nestedClass) =>
+        Action.InputsType.GetNestedType(nestedClass)!.GetFields().Select(f => (string)f.GetRawConstantValue()!);
+
+    /// <summary>Lists as comma-joined text, so that theory data can name them.</summary>
+    private static object? Shown(object? value) => value is IReadOnlyList<string> list ? string.Join(",", list) : value;
 
     [Fact]
     public void Load_rejects_null_arguments()

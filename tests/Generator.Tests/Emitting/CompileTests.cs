@@ -11,7 +11,7 @@ public class CompileTests
 
         internal static class UsesGeneratedApi
         {
-            public static string Describe(ActionInputs inputs, ActionOutputs outputs)
+            public static string Describe(ActionInputs inputs, ActionOutputs outputs, global::Cac.Abstractions.IActionEnvironment environment, global::Cac.Abstractions.ISecretMasker masker)
             {
                 outputs.SetAwsAccountId("123456789012");
                 outputs.SetAwsSecretAccessKey(inputs.AwsSecretAccessKey);
@@ -20,8 +20,9 @@ public class CompileTests
                 bool dryRun = inputs.DryRun;
                 bool? chaining = inputs.RoleChaining;
                 global::System.Collections.Generic.IReadOnlyList<string> keys = inputs.TransitiveTagKeys;
-                return inputs.AwsRegion + key + duration + dryRun + chaining + keys.Count +
-                    ActionInputs.Names.AwsRegion + ActionInputs.EnvironmentVariables.AwsRegion +
+                bool cleanup = ActionInputs.Declarations.Cleanup.Read(environment, masker);
+                return inputs.AwsRegion + key + duration + dryRun + chaining + keys.Count + cleanup +
+                    ActionInputs.Names.AwsRegion + ActionInputs.EnvironmentVariables.AwsRegion + ActionInputs.FallbackVariables.AwsRegion +
                     ActionOutputs.Names.AwsAccountId + ActionDocs.InputsTable + ActionDocs.OutputsTable;
             }
         }
@@ -40,8 +41,7 @@ public class CompileTests
     [Fact]
     public void The_contract_used_by_the_runtime_compiles_against_the_generated_code()
     {
-        var driver = GeneratorHarness.CreateDriver(GeneratorHarness.OurActionFiles(), GeneratorHarness.OurOptions());
-        driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.EmptyCompilation(Consumer), out var output, out _);
+        var (_, output, _) = GeneratorHarness.Run(GeneratorHarness.OurActionFiles(), GeneratorHarness.OurOptions(), Consumer);
 
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
@@ -49,12 +49,7 @@ public class CompileTests
     [Fact]
     public void Every_kind_deprecation_and_keyword_names_compile_without_diagnostics()
     {
-        var (_, output, generatorDiagnostics) = GeneratorHarness.Run(
-            [
-                new InMemoryAdditionalText("/x/action.yml", KitchenSink.ActionYml),
-                new InMemoryAdditionalText("/x/action-types.yml", KitchenSink.TypesYml),
-            ],
-            KitchenSink.Options);
+        var (_, output, generatorDiagnostics) = GeneratorHarness.Run(KitchenSink.Files(), KitchenSink.Options);
 
         Assert.Empty(generatorDiagnostics);
         Assert.Empty(output.GetDiagnostics());
@@ -69,6 +64,24 @@ public class CompileTests
         Assert.Equal("CAC1002", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal("/x/action.yml", diagnostic.Location.GetLineSpan().Path);
+        Assert.Empty(result.GeneratedTrees);
+    }
+
+    [Fact]
+    public void A_bad_fallback_reports_a_located_error_in_action_fallbacks_yml_and_generates_nothing()
+    {
+        var (result, _, diagnostics) = GeneratorHarness.Run(
+        [
+            new InMemoryAdditionalText("/x/action.yml", "inputs:\n  region: {}\n"),
+            new InMemoryAdditionalText("/x/action-fallbacks.yml", "inputs:\n  region: AWS-REGION\n"),
+        ]);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("CAC1016", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal(("/x/action-fallbacks.yml", 1, 10), (span.Path, span.StartLinePosition.Line, span.StartLinePosition.Character));
+        Assert.EndsWith("docs/rules/CAC1016.md", diagnostic.Descriptor.HelpLinkUri, System.StringComparison.Ordinal);
         Assert.Empty(result.GeneratedTrees);
     }
 

@@ -9,7 +9,7 @@ public class DocsEmitterTests
 {
     private static ActionSpec Spec(string yaml)
     {
-        var result = SpecBuilder.Build(ActionMetadataParser.Parse("/a/action.yml", yaml), null, GeneratorOptions.Default);
+        var result = SpecBuilder.Build(ActionMetadataParser.Parse("/a/action.yml", yaml), null, null, GeneratorOptions.Default);
         return result.Spec!;
     }
 
@@ -54,6 +54,22 @@ public class DocsEmitterTests
                 "| `c` |  | no | `\"\\n\"` |",
                 "| `d` |  | no | `\"\"` |",
                 "| `e` |  | no | `${{ github.token }}` |",
+            ],
+            Rows(table));
+    }
+
+    [Fact]
+    public void Inputs_with_a_fallback_say_which_variable()
+    {
+        var metadata = ActionMetadataParser.Parse("/a/action.yml", "inputs:\n  region:\n    description: The region.\n  bare: {}\n  aud: { default: x }\n");
+        var fallbacks = FallbacksParser.Parse("/a/action-fallbacks.yml", "inputs:\n  region: AWS_REGION\n  bare: BARE\n  aud: AUD\n");
+        var table = DocsEmitter.InputsTable(SpecBuilder.Build(metadata, null, fallbacks, GeneratorOptions.Default).Spec!);
+
+        Assert.Equal(
+            [
+                "| `region` | The region. Falls back to the `AWS_REGION` environment variable when empty. | no |  |",
+                "| `bare` | Falls back to the `BARE` environment variable when empty. | no |  |",
+                "| `aud` | Falls back to the `AUD` environment variable when set to an empty value. | no | `x` |",
             ],
             Rows(table));
     }

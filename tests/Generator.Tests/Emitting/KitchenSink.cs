@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace Cac.Generator.Tests.Emitting;
 
-/// <summary>An action that uses every input kind, a deprecated input, odd names and secrets.</summary>
+/// <summary>An action that uses every input kind, a deprecated input, odd names, secrets and fallbacks.</summary>
 internal static class KitchenSink
 {
     public const string ActionYml = """
@@ -76,6 +76,21 @@ internal static class KitchenSink
           ports: { type: list, separator: ",", list-item: { type: integer } }
           switches: { type: list, separator: ",", list-item: { type: boolean } }
         """;
+
+    public const string FallbacksYml = """
+        inputs:
+          token: KITCHEN_TOKEN
+          ports: KITCHEN_PORTS
+          mode: KITCHEN_MODE
+        """;
+
+    /// <summary>The three files as AdditionalFiles.</summary>
+    public static Microsoft.CodeAnalysis.AdditionalText[] Files() =>
+    [
+        new TestSupport.InMemoryAdditionalText("/x/action.yml", ActionYml),
+        new TestSupport.InMemoryAdditionalText("/x/action-types.yml", TypesYml),
+        new TestSupport.InMemoryAdditionalText("/x/action-fallbacks.yml", FallbacksYml),
+    ];
 
     public static Dictionary<string, string> Options { get; } = new()
     {

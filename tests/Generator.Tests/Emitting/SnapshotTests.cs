@@ -29,12 +29,7 @@ public class SnapshotTests
     [Fact]
     public void KitchenSinkInputs()
     {
-        var run = GeneratorHarness.Run(
-            [
-                new InMemoryAdditionalText("/x/action.yml", KitchenSink.ActionYml),
-                new InMemoryAdditionalText("/x/action-types.yml", KitchenSink.TypesYml),
-            ],
-            KitchenSink.Options).Result;
+        var run = GeneratorHarness.Run(KitchenSink.Files(), KitchenSink.Options).Result;
         Snapshot.Match(ScrubVersion(GeneratorHarness.Source(run, InputsEmitter.HintName)), "KitchenSinkInputs", "cs");
     }
 
@@ -64,7 +59,8 @@ public class SnapshotTests
         var metadata = Generator.Parsing.ActionMetadataParser.Parse(RepositoryPaths.ActionYml, System.IO.File.ReadAllText(RepositoryPaths.ActionYml));
         var typings = Generator.Parsing.TypingsParser.Parse(RepositoryPaths.ActionTypesYml, System.IO.File.ReadAllText(RepositoryPaths.ActionTypesYml));
         var options = OptionsReader.Read(new DictionaryOptionsProvider(GeneratorHarness.OurOptions()).GlobalOptions);
-        var result = Generator.Parsing.SpecBuilder.Build(metadata, typings, options);
+        var fallbacks = Generator.Parsing.FallbacksParser.Parse(RepositoryPaths.ActionFallbacksYml, System.IO.File.ReadAllText(RepositoryPaths.ActionFallbacksYml));
+        var result = Generator.Parsing.SpecBuilder.Build(metadata, typings, fallbacks, options);
         Assert.Empty(result.Diagnostics);
         return result.Spec!;
     });

@@ -7,16 +7,17 @@ namespace Cac.Generator.Tests.Parsing;
 
 public class SpecBuilderTests
 {
-    private static BuildResult Build(string actionYml, string? typesYml = null, string secretInputs = "", string secretOutputs = "")
+    private static BuildResult Build(string actionYml, string? typesYml = null, string secretInputs = "", string secretOutputs = "", string? fallbacksYml = null)
     {
         var options = new GeneratorOptions("Test", OptionsReader.SplitNames(secretInputs), OptionsReader.SplitNames(secretOutputs));
         var typings = typesYml is null ? null : TypingsParser.Parse("/a/action-types.yml", typesYml);
-        return SpecBuilder.Build(ActionMetadataParser.Parse("/a/action.yml", actionYml), typings, options);
+        var fallbacks = fallbacksYml is null ? null : FallbacksParser.Parse("/a/action-fallbacks.yml", fallbacksYml);
+        return SpecBuilder.Build(ActionMetadataParser.Parse("/a/action.yml", actionYml), typings, fallbacks, options);
     }
 
-    private static ActionSpec BuildValid(string actionYml, string? typesYml = null, string secretInputs = "", string secretOutputs = "")
+    private static ActionSpec BuildValid(string actionYml, string? typesYml = null, string secretInputs = "", string secretOutputs = "", string? fallbacksYml = null)
     {
-        var result = Build(actionYml, typesYml, secretInputs, secretOutputs);
+        var result = Build(actionYml, typesYml, secretInputs, secretOutputs, fallbacksYml);
         Assert.Empty(result.Diagnostics);
         return result.Spec!;
     }
@@ -200,16 +201,50 @@ public class SpecBuilderTests
     }
 
     [Fact]
+    public void Fallbacks_reach_their_inputs()
+    {
+        var spec = BuildValid("inputs:\n  region: {}\n  other: {}\n", fallbacksYml: "inputs:\n  region: AWS_REGION\n");
+
+        Assert.Equal(["AWS_REGION", null], spec.Inputs.Select(i => i.FallbackVariable));
+    }
+
+    [Fact]
+    public void A_fallback_for_an_undeclared_input_is_a_CAC1014_warning_at_its_key_and_is_ignored()
+    {
+        var result = Build("inputs:\n  region: {}\n", fallbacksYml: "inputs:\n  regoin: AWS_REGION\n");
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("CAC1014", diagnostic.Id);
+        Assert.Equal(["regoin"], diagnostic.MessageArguments);
+        Assert.Equal(("/a/action-fallbacks.yml", 1, 2), (diagnostic.Location!.FilePath, diagnostic.Location.StartLine, diagnostic.Location.StartColumn));
+        Assert.Null(result.Spec!.Inputs.Single().FallbackVariable);
+    }
+
+    [Fact]
+    public void An_invalid_fallback_suppresses_the_spec()
+    {
+        SingleError(Build("inputs:\n  region: {}\n", fallbacksYml: "inputs:\n  region: AWS-REGION\n"), "CAC1016");
+    }
+
+    [Fact]
+    public void Inputs_named_FallbackVariables_or_Declarations_get_a_suffix()
+    {
+        var spec = Build("inputs:\n  fallback-variables: {}\n  declarations: {}\n").Spec!;
+
+        Assert.Equal(["FallbackVariablesInput", "DeclarationsInput"], spec.Inputs.Select(i => i.MemberName));
+    }
+
+    [Fact]
     public void No_action_yml_gives_CAC1001()
     {
-        var result = SpecBuilder.Build(ImmutableArray<MetadataParseResult>.Empty, ImmutableArray<TypingsParseResult>.Empty, GeneratorOptions.Default);
+        var result = SpecBuilder.Build(ImmutableArray<MetadataParseResult>.Empty, ImmutableArray<TypingsParseResult>.Empty, ImmutableArray<FallbacksParseResult>.Empty, GeneratorOptions.Default);
 
         Assert.Null(result.Spec);
         Assert.Equal("CAC1001", Assert.Single(result.Diagnostics).Id);
     }
 
     [Fact]
-    public void Typings_are_taken_from_the_directory_of_the_chosen_action_yml()
+    public void Typings_and_fallbacks_are_taken_from_the_directory_of_the_chosen_action_yml()
     {
         var metadata = ImmutableArray.Create(
             ActionMetadataParser.Parse("/b/action.yml", "inputs:\n  x: {}\n"),
@@ -217,10 +252,14 @@ public class SpecBuilderTests
         var typings = ImmutableArray.Create(
             TypingsParser.Parse("/b/action-types.yml", "inputs:\n  x: { type: integer }\n"),
             TypingsParser.Parse("/a/action-types.yml", "inputs:\n  x: { type: boolean }\n"));
+        var fallbacks = ImmutableArray.Create(
+            FallbacksParser.Parse("/b/action-fallbacks.yml", "inputs:\n  x: FROM_B\n"),
+            FallbacksParser.Parse("/a/action-fallbacks.yml", "inputs:\n  x: FROM_A\n"));
 
-        var result = SpecBuilder.Build(metadata, typings, GeneratorOptions.Default);
+        var result = SpecBuilder.Build(metadata, typings, fallbacks, GeneratorOptions.Default);
 
         Assert.Equal(InputKind.Boolean, result.Spec!.Inputs.Single().Type.Kind);
+        Assert.Equal("FROM_A", result.Spec.Inputs.Single().FallbackVariable);
         var ignored = Assert.Single(result.Diagnostics);
         Assert.Equal("CAC1012", ignored.Id);
         Assert.Equal(["/a/action.yml", "/b/action.yml"], ignored.MessageArguments);

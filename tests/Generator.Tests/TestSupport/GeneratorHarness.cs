@@ -7,7 +7,11 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace Cac.Generator.Tests.TestSupport;
 
-/// <summary>Runs <see cref="ActionGenerator"/> the way the compiler does, with step tracking on.</summary>
+/// <summary>
+/// Runs <see cref="ActionGenerator"/> the way the compiler does, with step tracking on. Every run is followed by a
+/// second one on an unchanged compilation, which must be all Cached or Unchanged with equal step values and no
+/// compiler object in any step's output (<see cref="IncrementalChecks"/>).
+/// </summary>
 internal static class GeneratorHarness
 {
     public const string OurSecrets = "aws-access-key-id,aws-secret-access-key,aws-session-token";
@@ -20,11 +24,12 @@ internal static class GeneratorHarness
         ["build_property.Cac_SecretOutputs"] = OurSecrets,
     };
 
-    /// <summary>Our action.yml and action-types.yml, as AdditionalFiles.</summary>
+    /// <summary>Our action.yml, action-types.yml and action-fallbacks.yml, as AdditionalFiles.</summary>
     public static AdditionalText[] OurActionFiles() =>
     [
         new InMemoryAdditionalText("/repo/action.yml", File.ReadAllText(RepositoryPaths.ActionYml)),
         new InMemoryAdditionalText("/repo/action-types.yml", File.ReadAllText(RepositoryPaths.ActionTypesYml)),
+        new InMemoryAdditionalText("/repo/action-fallbacks.yml", File.ReadAllText(RepositoryPaths.ActionFallbacksYml)),
     ];
 
     public static CSharpCompilation EmptyCompilation(params string[] sources) =>
@@ -42,13 +47,18 @@ internal static class GeneratorHarness
             new DictionaryOptionsProvider(options ?? new Dictionary<string, string>()),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    /// <summary>Runs once; returns the run result and the compilation with the generated trees added.</summary>
+    /// <summary>
+    /// Runs once over <paramref name="sources"/>, checks that a second run is cached, and returns the first run's
+    /// result and the compilation with the generated trees added.
+    /// </summary>
     public static (GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> Diagnostics) Run(
         IEnumerable<AdditionalText> files,
-        IReadOnlyDictionary<string, string>? options = null)
+        IReadOnlyDictionary<string, string>? options = null,
+        params string[] sources)
     {
-        var driver = CreateDriver(files, options)
-            .RunGeneratorsAndUpdateCompilation(EmptyCompilation(), out var output, out var diagnostics);
+        var compilation = EmptyCompilation(sources);
+        var driver = CreateDriver(files, options).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        IncrementalChecks.SecondRunIsCached(driver, compilation);
         return (driver.GetRunResult(), output, diagnostics);
     }
 

@@ -15,8 +15,13 @@ internal static class RepositoryPaths
 
     public static string ActionTypesYml => Path.Combine(RepositoryRoot, "action-types.yml");
 
-    /// <summary>The shared corpus sits beside the repository: ../shared/corpus/action-yml.</summary>
+    public static string ActionFallbacksYml => Path.Combine(RepositoryRoot, "action-fallbacks.yml");
+
+    /// <summary>Where the team's corpus of real-world action.yml files sits, beside the repository when it is there.</summary>
     public static string CorpusDirectory => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "corpus", "action-yml"));
+
+    /// <summary>The in-repo action.yml fixtures.</summary>
+    public static string FixtureDirectory => Path.Combine(RepositoryRoot, "tests", "Generator.Tests", "Fixtures");
 
     public static string SnapshotDirectory => Path.Combine(RepositoryRoot, "tests", "Generator.Tests", "Snapshots");
 
@@ -36,7 +41,8 @@ internal static class RepositoryPaths
         throw new InvalidOperationException("No directory with action.yml and .git or src above " + AppContext.BaseDirectory);
     }
 
-    public static string[] CorpusFiles() =>
+    /// <summary>The corpus files, none when the corpus is not there.</summary>
+    public static string[] CorpusFiles() => !Directory.Exists(CorpusDirectory) ? [] :
         Directory.GetFiles(CorpusDirectory)
             .Where(f => f.EndsWith(".yml", StringComparison.Ordinal) || f.EndsWith(".yaml", StringComparison.Ordinal))
             .OrderBy(f => f, StringComparer.Ordinal)

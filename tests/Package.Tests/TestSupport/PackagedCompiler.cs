@@ -62,10 +62,11 @@ internal sealed class PackagedCompiler
         ["build_property.Cac_SecretOutputs"] = "token",
     });
 
-    /// <summary>The sample's action.yml and action-types.yml.</summary>
+    /// <summary>The sample's action.yml, action-types.yml and action-fallbacks.yml.</summary>
     public static ImmutableArray<AdditionalText> SampleActionFiles(string project) => ImmutableArray.Create<AdditionalText>(
         new InMemoryAdditionalText(Path.Combine(project, "action.yml"), File.ReadAllText(Path.Combine(project, "action.yml"))),
-        new InMemoryAdditionalText(Path.Combine(project, "action-types.yml"), File.ReadAllText(Path.Combine(project, "action-types.yml"))));
+        new InMemoryAdditionalText(Path.Combine(project, "action-types.yml"), File.ReadAllText(Path.Combine(project, "action-types.yml"))),
+        new InMemoryAdditionalText(Path.Combine(project, "action-fallbacks.yml"), File.ReadAllText(Path.Combine(project, "action-fallbacks.yml"))));
 
     /// <summary>The reference pack plus the package's lib/ assembly: what the sample compiles against.</summary>
     public static ImmutableArray<MetadataReference> References(string packageFolder) =>

@@ -46,6 +46,7 @@ public sealed class PackagedSample : IAsyncLifetime
         Directory.CreateDirectory(Project);
         File.Copy(Path.Combine(template, "action.yml"), Path.Combine(Project, "action.yml"));
         File.Copy(Path.Combine(template, "action-types.yml"), Path.Combine(Project, "action-types.yml"));
+        File.Copy(Path.Combine(template, "action-fallbacks.yml"), Path.Combine(Project, "action-fallbacks.yml"));
         ProgramSource = File.ReadAllText(Path.Combine(template, "Program.cs.template"));
         MistakesSource = File.ReadAllText(Path.Combine(template, "Mistakes.cs.template")).Replace("$KEY$", SeededKey, StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(Project, "Program.cs"), ProgramSource);

@@ -8,7 +8,10 @@ namespace Cac.Emulators.Runner;
 /// <summary>
 /// A complete stand-in for what the action talks to: the STS emulator trusting the OIDC stand-in, a
 /// demo role whose trust policy accepts the stand-in's default token, and the runner variables that make
-/// the action take the OIDC path. Used by the local run, the benchmark and the end-to-end tests.
+/// the action take the OIDC path. Used by the local run, the benchmark and the end-to-end tests. For a
+/// self-hosted runner's surroundings, start the instance metadata, container-credentials and SSO
+/// stand-ins (their credentials are valid callers of <see cref="Sts"/>) and run with
+/// <see cref="SelfHostedEnvironment"/>.
 /// </summary>
 public sealed class LocalAws : IAsyncDisposable
 {
@@ -22,6 +25,15 @@ public sealed class LocalAws : IAsyncDisposable
 
     public StsEmulator Sts { get; }
     public OidcStandIn Oidc { get; }
+
+    /// <summary>The instance metadata stand-in, once <see cref="StartInstanceMetadataAsync"/> ran.</summary>
+    public InstanceMetadataStandIn? InstanceMetadata { get; private set; }
+
+    /// <summary>The container-credentials stand-in, once <see cref="StartContainerCredentialsAsync"/> ran.</summary>
+    public ContainerCredentialsStandIn? ContainerCredentials { get; private set; }
+
+    /// <summary>The IAM Identity Center stand-in, once <see cref="StartSsoAsync"/> ran.</summary>
+    public SsoStandIn? Sso { get; private set; }
 
     public static async Task<LocalAws> StartAsync()
     {
@@ -53,6 +65,72 @@ public sealed class LocalAws : IAsyncDisposable
         return environment;
     }
 
+    /// <summary>
+    /// Starts the instance metadata stand-in; unless <paramref name="options"/> name an issuer, its instance
+    /// role's credentials are valid callers of <see cref="Sts"/> (they may assume <see cref="DemoRoleArn"/>).
+    /// </summary>
+    public async Task<InstanceMetadataStandIn> StartInstanceMetadataAsync(InstanceMetadataOptions? options = null)
+    {
+        options ??= new InstanceMetadataOptions();
+        InstanceMetadata = await InstanceMetadataStandIn.StartAsync(
+            options with { Credentials = options.Credentials ?? Sts.Behavior.IssuerFor(options.RoleArn, options.InstanceId) }).ConfigureAwait(false);
+        return InstanceMetadata;
+    }
+
+    /// <summary>Starts the container-credentials stand-in, its task role's credentials valid callers of <see cref="Sts"/> unless the options say otherwise.</summary>
+    public async Task<ContainerCredentialsStandIn> StartContainerCredentialsAsync(ContainerCredentialsOptions? options = null)
+    {
+        options ??= new ContainerCredentialsOptions();
+        ContainerCredentials = await ContainerCredentialsStandIn.StartAsync(
+            options with { Credentials = options.Credentials ?? Sts.Behavior.IssuerFor(options.RoleArn, options.SessionName) }).ConfigureAwait(false);
+        return ContainerCredentials;
+    }
+
+    /// <summary>Starts the SSO stand-in; <see cref="AssignSsoRole"/> gives the user a role whose credentials <see cref="Sts"/> accepts.</summary>
+    public async Task<SsoStandIn> StartSsoAsync(SsoStandInOptions? options = null)
+    {
+        Sso = await SsoStandIn.StartAsync(options).ConfigureAwait(false);
+        return Sso;
+    }
+
+    /// <summary>Assigns the SSO user <paramref name="permissionSet"/> in <paramref name="accountId"/>, issuing through <see cref="Sts"/>.</summary>
+    public void AssignSsoRole(string accountId, string permissionSet, string userName = "octocat")
+    {
+        var sso = Sso ?? throw new InvalidOperationException("Start the SSO stand-in first (StartSsoAsync).");
+        sso.Behavior.AssignRole(accountId, permissionSet, Sts.Behavior.IssuerFor(SsoBehavior.RoleArn(accountId, permissionSet), userName));
+    }
+
+    /// <summary>The AWS CLI's files under the run's home directory.</summary>
+    public static AwsConfigHome ConfigHome(ActionProcess process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        return new AwsConfigHome(process.Home);
+    }
+
+    /// <summary>
+    /// As <see cref="Environment"/> for a self-hosted runner (RUNNER_ENVIRONMENT=self-hosted), with the
+    /// variables of every stand-in started: AWS_EC2_METADATA_SERVICE_ENDPOINT (else AWS_EC2_METADATA_DISABLED=true,
+    /// so a run never waits on the real 169.254.169.254), AWS_CONTAINER_CREDENTIALS_FULL_URI and
+    /// AWS_CONTAINER_AUTHORIZATION_TOKEN, AWS_ENDPOINT_URL_SSO and AWS_ENDPOINT_URL_SSO_OIDC, and
+    /// AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE under the run's home.
+    /// </summary>
+    public Dictionary<string, string> SelfHostedEnvironment(ActionProcess process)
+    {
+        var environment = Environment(process);
+        environment["RUNNER_ENVIRONMENT"] = "self-hosted";
+        environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        var standIns = new[] { InstanceMetadata?.Environment(), ContainerCredentials?.Environment(), Sso?.Environment(), ConfigHome(process).Environment() };
+        foreach (var variables in standIns)
+        {
+            foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+            {
+                environment[name] = value;
+            }
+        }
+
+        return environment;
+    }
+
     /// <summary>Sets an input the way the runner does (<c>INPUT_</c> + upper-cased name, hyphens kept).</summary>
     public static void SetInput(IDictionary<string, string> environment, string name, string value) =>
         environment["INPUT_" + name.Replace(' ', '_').ToUpperInvariant()] = value;
@@ -79,6 +157,21 @@ public sealed class LocalAws : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (InstanceMetadata is not null)
+        {
+            await InstanceMetadata.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (ContainerCredentials is not null)
+        {
+            await ContainerCredentials.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (Sso is not null)
+        {
+            await Sso.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Sts.DisposeAsync().ConfigureAwait(false);
         await Oidc.DisposeAsync().ConfigureAwait(false);
     }

@@ -20,6 +20,7 @@ internal static class AssumeRoleHandler
             throw StsErrors.AccessDenied($"User: {caller.PrincipalArn} is not authorized to perform: sts:AssumeRole on resource: {roleArn}");
         }
 
+        CheckMfa(role, caller, roleArn, parameters, behavior);
         var duration = StsParameterValidator.DurationSeconds(parameters);
         SessionIssuer.CheckDuration(role, duration, chained: caller.IsSession);
         var packedPercent = StsParameterValidator.PackedPolicyPercent(parameters, behavior.PackedSizeBudget);
@@ -37,6 +38,27 @@ internal static class AssumeRoleHandler
             StsXmlWriter.OptionalElement(writer, "PackedPolicySize", packedPercent);
             StsXmlWriter.OptionalElement(writer, "SourceIdentity", parameters.GetValueOrDefault("SourceIdentity"));
         });
+    }
+
+    /// <summary>STS's MFA answers: both values or neither, a code the device shows, and a role that asks for MFA gets it.</summary>
+    private static void CheckMfa(StsRole role, KnownAccessKey caller, string roleArn, IReadOnlyDictionary<string, string> parameters, StsBehavior behavior)
+    {
+        var serialNumber = parameters.GetValueOrDefault("SerialNumber");
+        var tokenCode = parameters.GetValueOrDefault("TokenCode");
+        if ((serialNumber is null) != (tokenCode is null))
+        {
+            throw StsErrors.AccessDenied("MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.");
+        }
+
+        if (serialNumber is not null && !behavior.IsCurrentMfaCode(serialNumber, tokenCode!))
+        {
+            throw StsErrors.AccessDenied("MultiFactorAuthentication failed with invalid MFA one time pass code.");
+        }
+
+        if (role.RequiresMfa && serialNumber is null)
+        {
+            throw StsErrors.AccessDenied($"User: {caller.PrincipalArn} is not authorized to perform: sts:AssumeRole on resource: {roleArn}");
+        }
     }
 
     private static bool IsTrusted(StsRole role, KnownAccessKey caller)

@@ -6,7 +6,12 @@ namespace Cac.Emulators.Sts;
 /// <summary>Mints session credentials for an assumed role and remembers them, so they can sign later calls.</summary>
 internal static class SessionIssuer
 {
-    public static KnownAccessKey Issue(StsBehavior behavior, StsRole role, string sessionName, int durationSeconds, DateTimeOffset now)
+    public static KnownAccessKey Issue(StsBehavior behavior, StsRole role, string sessionName, int durationSeconds, DateTimeOffset now) =>
+        // STS expirations have whole seconds.
+        IssueUntil(behavior, role, sessionName, DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() + durationSeconds));
+
+    /// <summary>Session credentials of <paramref name="role"/> that expire at <paramref name="expiration"/>, remembered as a caller.</summary>
+    public static KnownAccessKey IssueUntil(StsBehavior behavior, StsRole role, string sessionName, DateTimeOffset expiration)
     {
         var secret = behavior.SpecialCharacterSecrets.TryTake(_ => true, out _)
             ? RandomIds.SecretAccessKeyWithSpecialCharacters()
@@ -18,8 +23,7 @@ internal static class SessionIssuer
             UserId: role.RoleId + ":" + sessionName,
             Account: Arns.Account(role.Arn) ?? behavior.AccountId,
             SessionToken: RandomIds.SessionToken(),
-            // STS expirations have whole seconds.
-            Expiration: DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() + durationSeconds),
+            Expiration: expiration,
             SourceRoleArn: role.Arn);
         behavior.RememberIssuedKey(session);
         return session;

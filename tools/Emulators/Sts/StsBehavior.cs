@@ -17,6 +17,7 @@ public sealed class StsBehavior
 {
     private readonly ConcurrentDictionary<string, StsRole> _roles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, KnownAccessKey> _keys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _mfaCodes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, OidcStandIn> _issuersByKeyId = new(StringComparer.Ordinal);
     private int _packedSizeBudget = 4096;
     private volatile bool _trustUnregisteredRoles;
@@ -99,6 +100,28 @@ public sealed class StsBehavior
         var account = Arns.Account(userArn) ?? AccountId;
         _keys[accessKeyId] = new KnownAccessKey(accessKeyId, secretAccessKey, userArn, RandomIds.AwsId("AIDA", 17), account);
     }
+
+    /// <summary>
+    /// An issuer of session credentials for <paramref name="roleArn"/> with session name <paramref name="sessionName"/>
+    /// (e.g. an instance ID), valid callers of this emulator: give it to a stand-in so the keys it serves work here.
+    /// </summary>
+    public ICredentialIssuer IssuerFor(string roleArn, string sessionName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(roleArn);
+        ArgumentException.ThrowIfNullOrEmpty(sessionName);
+        return new StsSessionIssuer(this, roleArn, sessionName);
+    }
+
+    /// <summary>An MFA device (its ARN, e.g. arn:aws:iam::111111111111:mfa/ci-user) and the code it shows now.</summary>
+    public void RegisterMfaDevice(string serialNumber, string currentCode)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(serialNumber);
+        ArgumentException.ThrowIfNullOrEmpty(currentCode);
+        _mfaCodes[serialNumber] = currentCode;
+    }
+
+    internal bool IsCurrentMfaCode(string serialNumber, string code) =>
+        _mfaCodes.TryGetValue(serialNumber, out var current) && current == code;
 
     /// <summary>Makes AssumeRoleWithWebIdentity verify tokens signed by <paramref name="standIn"/>.</summary>
     public void TrustOidcIssuer(OidcStandIn standIn)

@@ -31,6 +31,9 @@ public enum StsFaultKind
 
     /// <summary>The real answer padded with an XML comment to <see cref="StsFault.Size"/> bytes: valid, but far too big.</summary>
     Oversized,
+
+    /// <summary>The real answer after a DOCTYPE whose internal subset declares elements and an entity, which a reader must skip.</summary>
+    Doctype,
 }
 
 /// <summary>A fault applied to a request before anything else looks at it; each application consumes one count.</summary>
@@ -73,4 +76,6 @@ public sealed record StsFault(StsFaultKind Kind, TimeSpan Delay = default)
     public static StsFault Drip(TimeSpan perByte) => new(StsFaultKind.DripBody, perByte);
 
     public static StsFault OversizedAnswer(int size) => new(StsFaultKind.Oversized) { Size = size };
+
+    public static StsFault DoctypeAnswer { get; } = new(StsFaultKind.Doctype);
 }

@@ -19,6 +19,8 @@ internal static partial class StsParameterValidator
     private const string ExternalIdPattern = @"[\w+=,.@:\/-]*";
     private const string TagKeyPattern = @"[\p{L}\p{Z}\p{N}_.:/=+\-@]+";
     private const string TagValuePattern = @"[\p{L}\p{Z}\p{N}_.:/=+\-@]*";
+    private const string SerialNumberPattern = @"[\w+=/:,.@-]*";
+    private const string TokenCodePattern = @"[\d]*";
     private const string Redacted = "*** Sensitive Data Redacted ***";
 
     public static void ValidateAssumeRole(IReadOnlyDictionary<string, string> parameters)
@@ -28,6 +30,8 @@ internal static partial class StsParameterValidator
         CheckTags(parameters, errors);
         CheckLength(errors, "externalId", parameters.GetValueOrDefault("ExternalId"), 2, 1224, ExternalIdPattern, ExternalIdRegex());
         CheckLength(errors, "sourceIdentity", parameters.GetValueOrDefault("SourceIdentity"), 2, 64, SessionNamePattern, SessionNameRegex());
+        CheckLength(errors, "serialNumber", parameters.GetValueOrDefault("SerialNumber"), 9, 256, SerialNumberPattern, SerialNumberRegex());
+        CheckLength(errors, "tokenCode", parameters.GetValueOrDefault("TokenCode"), 6, 6, TokenCodePattern, TokenCodeRegex());
         ThrowIfAny(errors);
         CheckTagSemantics(parameters);
         CheckPolicyDocument(parameters);
@@ -235,6 +239,12 @@ internal static partial class StsParameterValidator
 
     [GeneratedRegex(@"^[A-Za-z0-9_+=,.@:/-]*\z")]
     private static partial Regex ExternalIdRegex();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_+=/:,.@-]*\z")]
+    private static partial Regex SerialNumberRegex();
+
+    [GeneratedRegex(@"^[0-9]*\z")]
+    private static partial Regex TokenCodeRegex();
 
     [GeneratedRegex(@"^[\p{L}\p{Z}\p{N}_.:/=+\-@]+\z")]
     private static partial Regex TagKeyRegex();

@@ -122,6 +122,9 @@ internal sealed class StsRequestProcessor
             case StsFaultKind.Oversized:
                 answer = StsXmlWriter.Padded(answer, fault.Size);
                 break;
+            case StsFaultKind.Doctype:
+                answer = StsXmlWriter.WithDoctype(answer);
+                break;
         }
 
         response.StatusCode = status;

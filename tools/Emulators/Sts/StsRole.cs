@@ -31,6 +31,12 @@ public sealed record StsRole
     /// <summary>When set, AssumeRole must carry exactly this ExternalId (sts:ExternalId condition).</summary>
     public string? RequiredExternalId { get; init; }
 
+    /// <summary>
+    /// The trust policy's aws:MultiFactorAuthPresent condition: AssumeRole must carry SerialNumber and a TokenCode
+    /// that a device registered with <see cref="StsBehavior.RegisterMfaDevice"/> shows; without them the caller is denied.
+    /// </summary>
+    public bool RequiresMfa { get; init; }
+
     /// <summary>The web-identity statement of the trust policy; null: AssumeRoleWithWebIdentity is denied.</summary>
     public WebIdentityTrust? WebIdentity { get; init; }
 

@@ -80,6 +80,19 @@ internal static class StsXmlWriter
         return [.. answer, .. Encoding.UTF8.GetBytes("\n<!-- " + new string('x', padding) + " -->")];
     }
 
+    /// <summary>
+    /// The answer after a DOCTYPE naming its root, with an internal subset (element, attribute list and entity
+    /// declarations) that a reader parsing DTDs would act on and one ignoring them skips.
+    /// </summary>
+    public static byte[] WithDoctype(byte[] answer)
+    {
+        var text = Encoding.UTF8.GetString(answer);
+        var root = text[1..text.IndexOfAny([' ', '>'])];
+        var doctype = "<!DOCTYPE " + root + " [\n  <!ELEMENT " + root + " ANY>\n  <!ATTLIST " + root + " xmlns CDATA #IMPLIED>\n"
+            + "  <!ENTITY lol \"lol\">\n  <!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n]>\n";
+        return [.. Encoding.UTF8.GetBytes(doctype), .. answer];
+    }
+
     /// <summary>ISO 8601 in UTC with a Z and whole seconds, as STS writes Expiration.</summary>
     public static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

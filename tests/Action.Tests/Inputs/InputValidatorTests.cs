@@ -278,7 +278,7 @@ public class InputReaderTests
             ("INPUT_AWS-REGION", "us-east-1"), ("INPUT_AWS-ACCESS-KEY-ID", TestInputs.AccessKeyId),
             ("INPUT_AWS-SECRET-ACCESS-KEY", TestInputs.SecretAccessKey), ("INPUT_AWS-SESSION-TOKEN", "FwoGZXIvYXdzEBYaDEXAMPLE"));
 
-        var settings = InputReader.Read(ActionInputs.Load(environment, masker), environment);
+        var settings = InputValidator.Read(ActionInputs.Load(environment, masker), environment);
 
         Assert.Equal(new[] { TestInputs.AccessKeyId, TestInputs.SecretAccessKey, "FwoGZXIvYXdzEBYaDEXAMPLE" }, masker.Masks);
         Assert.Equal(TestInputs.AccessKeyId, settings.AccessKeyId.Reveal());

@@ -12,16 +12,18 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-namespace Cac.Tools.ActionDocs;
+namespace Cac.Bench;
 
 /// <summary>
-/// Runs <see cref="ActionGenerator"/> through a <see cref="CSharpGeneratorDriver"/>, the way the compiler does,
-/// and prints the time per run: cold (a new driver each run, as in a command-line build) and warm (the same
-/// driver with unchanged inputs, as in the IDE).
+/// Runs <see cref="ActionGenerator"/> on an action.yml (and the action-types.yml and action-fallbacks.yml beside it)
+/// through a <see cref="CSharpGeneratorDriver"/>, the way the compiler does, and prints the time per run: cold (a
+/// new driver each run, as in a command-line build) and warm (the same driver with unchanged inputs, as in the IDE).
 /// </summary>
 internal static class GeneratorBenchmark
 {
     private const int WarmUpRuns = 20;
+
+    private static readonly string[] Sidecars = ["action-types.yml", "action-fallbacks.yml"];
 
     public static int Run(string actionPath, int runs)
     {
@@ -31,17 +33,17 @@ internal static class GeneratorBenchmark
             return 2;
         }
 
-        var files = new List<AdditionalText> { new FileText(Path.GetFullPath(actionPath)) };
-        var typingsPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(actionPath)) ?? ".", "action-types.yml");
-        if (File.Exists(typingsPath))
-        {
-            files.Add(new FileText(typingsPath));
-        }
+        var directory = Path.GetDirectoryName(Path.GetFullPath(actionPath)) ?? ".";
+        var files = Sidecars.Select(name => Path.Combine(directory, name))
+            .Where(File.Exists)
+            .Prepend(Path.GetFullPath(actionPath))
+            .Select(path => (AdditionalText)new FileText(path))
+            .ToList();
 
-        var compilation = CSharpCompilation.Create("Benchmark", new[] { CSharpSyntaxTree.ParseText("class C { }") });
+        var compilation = CSharpCompilation.Create("Benchmark", [CSharpSyntaxTree.ParseText("class C { }")]);
         var options = new BenchmarkOptionsProvider();
         GeneratorDriver NewDriver() => CSharpGeneratorDriver.Create(
-            new[] { new ActionGenerator().AsSourceGenerator() }, files, optionsProvider: options);
+            [new ActionGenerator().AsSourceGenerator()], files, optionsProvider: options);
 
         for (var i = 0; i < WarmUpRuns; i++)
         {
@@ -55,36 +57,30 @@ internal static class GeneratorBenchmark
         var result = NewDriver().RunGenerators(compilation).GetRunResult();
         Console.Out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{actionPath}: {result.GeneratedTrees.Length} files generated, {result.Diagnostics.Length} diagnostics, {runs} runs each after {WarmUpRuns} warm-up runs"));
+            $"{actionPath} (+ {files.Count - 1} beside it): {result.GeneratedTrees.Length} files generated, {result.Diagnostics.Length} diagnostics, {runs} runs each after {WarmUpRuns} warm-up runs"));
         Print("cold (new driver per run)", cold);
         Print("warm (same driver, inputs unchanged)", warm);
         return 0;
     }
 
-    private static double[] Measure(int runs, Action action)
+    private static List<double> Measure(int runs, System.Action action)
     {
-        var times = new double[runs];
+        var times = new List<double>(runs);
         for (var i = 0; i < runs; i++)
         {
             var start = Stopwatch.GetTimestamp();
             action();
-            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 
-        Array.Sort(times);
+        times.Sort();
         return times;
     }
 
-    private static void Print(string label, double[] sorted)
-    {
-        var median = sorted.Length % 2 == 1
-            ? sorted[sorted.Length / 2]
-            : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-        var p95 = sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(sorted.Length * 0.95) - 1)];
+    private static void Print(string label, List<double> sorted) =>
         Console.Out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"  {label,-38} median {median,8:0.000} ms   mean {sorted.Average(),8:0.000} ms   p95 {p95,8:0.000} ms   min {sorted[0],8:0.000} ms"));
-    }
+            $"  {label,-38} median {Percentiles.Of(sorted, 0.5),8:0.000} ms   mean {sorted.Average(),8:0.000} ms   p95 {Percentiles.Of(sorted, 0.95),8:0.000} ms   min {sorted[0],8:0.000} ms"));
 
     private sealed class FileText(string path) : AdditionalText
     {
@@ -95,6 +91,7 @@ internal static class GeneratorBenchmark
         public override SourceText GetText(CancellationToken cancellationToken = default) => text;
     }
 
+    /// <summary>The MSBuild properties src/Action sets.</summary>
     private sealed class BenchmarkOptionsProvider : AnalyzerConfigOptionsProvider
     {
         public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new Dictionary<string, string>

@@ -17,7 +17,7 @@ namespace Cac.Action.Inputs;
 /// fails before any call is made. All problems are reported together. What the inputs mean together (the
 /// credential source, the calls) is the <see cref="Planning.Planner"/>'s to decide.
 /// </summary>
-public static partial class InputReader
+public static partial class InputValidator
 {
     public const int DefaultDurationSeconds = 3600;
     public const int DefaultRetryMaxAttempts = 12;
