@@ -4,17 +4,16 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using Amazon.Runtime;
-using Cac.Action.Credentials;
-using Cac.Action.Credentials.Tokens;
 using Cac.Action.Errors;
 using Cac.Action.Net;
 
 namespace Cac.Action.Aws;
 
 /// <summary>
-/// Decides which failures are worth another attempt: throttling, server errors, network failures and
-/// timeouts, and the identity provider's transient errors. Everything else (access denied, validation,
-/// bad input) fails at once: retrying a trust-policy error only delays the same answer.
+/// Decides which failures of an AWS SDK call are worth another attempt: throttling, server errors, network
+/// failures and timeouts, and the identity provider's transient errors. Everything else (access denied,
+/// validation, bad input) fails at once: retrying a trust-policy error only delays the same answer.
+/// Callers that raise failures of their own classify those themselves (see <see cref="StsRetryClassifier"/>).
 /// </summary>
 public static class TransientErrors
 {
@@ -31,10 +30,9 @@ public static class TransientErrors
         "RequestTimeout", "RequestTimeoutException", "IDPCommunicationError",
     ];
 
-    /// <summary>True for an answer asking the caller to slow down: STS's throttling codes, or HTTP 429 from either service.</summary>
+    /// <summary>True for an answer asking the caller to slow down: STS's throttling codes, or HTTP 429.</summary>
     public static bool IsThrottling(Exception exception) => exception switch
     {
-        GitHubTokenException token => token.StatusCode == HttpStatusCode.TooManyRequests,
         AmazonServiceException service => (service.ErrorCode is { Length: > 0 } code && Array.IndexOf(ThrottlingCodes, code) >= 0)
             || service.StatusCode == HttpStatusCode.TooManyRequests,
         _ => false,
@@ -55,10 +53,6 @@ public static class TransientErrors
     {
         switch (exception)
         {
-            case SpecialCharactersException:
-                return true;
-            case GitHubTokenException token:
-                return token.IsTransient;
             case AmazonServiceException service when service.ErrorCode is { Length: > 0 } code && Array.IndexOf(TransientCodes, code) >= 0:
                 return true;
             case AmazonServiceException service when (int)service.StatusCode >= 500 || service.StatusCode == HttpStatusCode.TooManyRequests:

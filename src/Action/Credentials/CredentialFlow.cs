@@ -11,6 +11,7 @@ using Cac.Action.Credentials.Sts;
 using Cac.Action.Credentials.Tokens;
 using Cac.Action.Errors;
 using Cac.Action.Planning;
+using Cac.Action.Retries;
 using Cac.Action.Runner;
 
 namespace Cac.Action.Credentials;
@@ -31,6 +32,9 @@ public sealed class CredentialFlow
     private readonly Plan plan;
     private readonly FlowServices services;
     private readonly StsCalls calls;
+    private readonly RetryPipeline validateRetries;
+    private readonly RetryPipeline tokenRetries;
+    private readonly RetryPipeline assumeRetries;
     private Task<AmbientCredentials?>? ambient;
 
     public CredentialFlow(Plan plan, FlowServices services)
@@ -38,6 +42,9 @@ public sealed class CredentialFlow
         this.plan = plan;
         this.services = services;
         calls = new StsCalls(plan.Session, services.StsClients, services.Log);
+        validateRetries = services.Retrier.For("validateCredentials", StsRetryClassifier.Instance);
+        tokenRetries = services.Retrier.For("getIDToken", GitHubTokenRetryClassifier.Instance);
+        assumeRetries = services.Retrier.For("AssumeRole", AssumeRetryClassifier.Instance);
     }
 
     private ActionLog Log => services.Log;
@@ -132,8 +139,7 @@ public sealed class CredentialFlow
             credentials = found.ToAwsCredentials();
         }
 
-        var identity = await services.Retrier.ExecuteAsync(
-            "validateCredentials",
+        var identity = await validateRetries.ExecuteAsync(
             token => calls.GetCallerIdentityAsync(credentials, token),
             cancellationToken).ConfigureAwait(false);
         return new SourceCredentials(credentials, identity);
@@ -190,8 +196,7 @@ public sealed class CredentialFlow
                     break;
             }
 
-            return await services.Retrier.ExecuteAsync(
-                "AssumeRole",
+            return await assumeRetries.ExecuteAsync(
                 async token =>
                 {
                     if (githubToken is not null && services.Time.GetUtcNow() - githubToken.FetchedAt > TokenRefreshAge)
@@ -236,8 +241,7 @@ public sealed class CredentialFlow
     {
         try
         {
-            return await services.Retrier.ExecuteAsync(
-                "getIDToken",
+            return await tokenRetries.ExecuteAsync(
                 token => services.GitHubTokens.GetIdTokenAsync(plan.Audience, token),
                 cancellationToken).ConfigureAwait(false);
         }

@@ -6,6 +6,7 @@ using Cac.Action.Credentials.Sts;
 using Cac.Action.Credentials.Tokens;
 using Cac.Action.Errors;
 using Cac.Action.Net;
+using Cac.Action.Retries;
 using Cac.Action.Tests.TestSupport;
 
 namespace Cac.Action.Tests.Aws;
@@ -66,7 +67,7 @@ public sealed class HostileAnswerClassificationTests
     [Fact]
     public void A_429_from_the_token_service_is_throttling_and_a_503_is_not()
     {
-        Assert.True(TransientErrors.IsThrottling(new GitHubTokenException("slow down", isTransient: true, HttpStatusCode.TooManyRequests)));
-        Assert.False(TransientErrors.IsThrottling(new GitHubTokenException("down", isTransient: true, HttpStatusCode.ServiceUnavailable)));
+        Assert.Equal(FailureKind.Throttling, GitHubTokenRetryClassifier.Instance.Classify(new GitHubTokenException("slow down", isTransient: true, HttpStatusCode.TooManyRequests)));
+        Assert.Equal(FailureKind.Transient, GitHubTokenRetryClassifier.Instance.Classify(new GitHubTokenException("down", isTransient: true, HttpStatusCode.ServiceUnavailable)));
     }
 }

@@ -6,7 +6,6 @@ using System.Net.Sockets;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using Cac.Action.Aws;
-using Cac.Action.Credentials;
 using Cac.Action.Credentials.Tokens;
 using Cac.Action.Tests.TestSupport;
 
@@ -68,9 +67,6 @@ public class TransientErrorsTests
         { new TimeoutException(), true },
         { new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout"), true },
         { new OperationCanceledException(), true },
-        { new SpecialCharactersException(), true },
-        { new GitHubTokenException("Failed to get ID Token (503)", isTransient: true, HttpStatusCode.ServiceUnavailable), true },
-        { new GitHubTokenException("Failed to get ID Token (403)", isTransient: false, HttpStatusCode.Forbidden), false },
         { new InvalidOperationException("bug"), false },
         { new ArgumentException("bad"), false },
         { new AmazonClientException("no answer", new HttpRequestException("refused")), true },
@@ -81,7 +77,7 @@ public class TransientErrorsTests
 
     [Theory]
     [MemberData(nameof(NonServiceExceptions))]
-    public void Network_failures_timeouts_and_transient_token_failures_are_transient(Exception exception, bool expected)
+    public void Network_failures_and_timeouts_are_transient(Exception exception, bool expected)
     {
         Assert.Equal(expected, TransientErrors.IsTransient(exception));
     }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using Cac.Action.Aws;
 using Cac.Action.Retries;
 using Cac.Action.Runner;
 using Cac.Action.Tests.TestSupport;
@@ -15,8 +16,8 @@ public class RetrierTests
     private readonly FakeTimeProvider time = new();
     private readonly RecordingConsole console = new();
 
-    private Retrier Create(int maxAttempts, double random) =>
-        new(maxAttempts, time, new ActionLog(console, isDebug: false), () => random);
+    private RetryPipeline Create(int maxAttempts, double random, string label = "AssumeRole", IRetryClassifier? classifier = null) =>
+        new Retrier(maxAttempts, time, new ActionLog(console, isDebug: false), () => random).For(label, classifier ?? StsRetryClassifier.Instance);
 
     // Throttling has a schedule of its own (ThrottlingBackoffTests); these tests use another transient error.
     private static Exception Unavailable() => SdkErrors.StsError("ServiceUnavailable", HttpStatusCode.ServiceUnavailable, "Service unavailable");
@@ -52,7 +53,7 @@ public class RetrierTests
     {
         var script = new Script();
 
-        var result = await Drive(Create(3, 0).ExecuteAsync("AssumeRole", script.Run, CancellationToken.None));
+        var result = await Drive(Create(3, 0).ExecuteAsync(script.Run, CancellationToken.None));
 
         Assert.Equal("ok", result);
         Assert.Equal(1, script.Calls);
@@ -64,7 +65,7 @@ public class RetrierTests
     {
         var script = new Script(Unavailable(), Unavailable());
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => Drive(Create(1, 0).ExecuteAsync("AssumeRole", script.Run, CancellationToken.None)));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Drive(Create(1, 0).ExecuteAsync(script.Run, CancellationToken.None)));
 
         Assert.Equal("Service unavailable", error.Message);
         Assert.Equal(1, script.Calls);
@@ -76,7 +77,7 @@ public class RetrierTests
     {
         var script = new Script(Unavailable());
 
-        var result = await Drive(Create(3, 0).ExecuteAsync("TestOp", script.Run, CancellationToken.None));
+        var result = await Drive(Create(3, 0, "TestOp").ExecuteAsync(script.Run, CancellationToken.None));
 
         Assert.Equal("ok", result);
         Assert.Equal(2, script.Calls);
@@ -89,7 +90,7 @@ public class RetrierTests
         var failure = Unavailable();
         var script = new Script(failure, failure, failure, failure);
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => Drive(Create(3, 0).ExecuteAsync("TestOp", script.Run, CancellationToken.None)));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Drive(Create(3, 0, "TestOp").ExecuteAsync(script.Run, CancellationToken.None)));
 
         Assert.Same(failure, error);
         Assert.Equal(3, script.Calls);
@@ -109,7 +110,7 @@ public class RetrierTests
         var failure = Denied();
         var script = new Script(failure, failure);
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => Drive(Create(12, 0).ExecuteAsync("AssumeRole", script.Run, CancellationToken.None)));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Drive(Create(12, 0).ExecuteAsync(script.Run, CancellationToken.None)));
 
         Assert.Same(failure, error);
         Assert.Equal(1, script.Calls);
@@ -122,7 +123,7 @@ public class RetrierTests
         var failure = Denied();
         var script = new Script(Unavailable(), failure);
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => Drive(Create(5, 0).ExecuteAsync("AssumeRole", script.Run, CancellationToken.None)));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Drive(Create(5, 0).ExecuteAsync(script.Run, CancellationToken.None)));
 
         Assert.Same(failure, error);
         Assert.Equal(2, script.Calls);
@@ -134,7 +135,7 @@ public class RetrierTests
     {
         var script = new Script(Enumerable.Range(0, 12).Select(_ => Unavailable()).ToArray());
 
-        await Assert.ThrowsAnyAsync<Exception>(() => Drive(Create(12, 0.999).ExecuteAsync("AssumeRole", script.Run, CancellationToken.None)));
+        await Assert.ThrowsAnyAsync<Exception>(() => Drive(Create(12, 0.999).ExecuteAsync(script.Run, CancellationToken.None)));
 
         var delays = console.Lines
             .Where(line => line.Contains("Retrying after", StringComparison.Ordinal))
@@ -150,7 +151,7 @@ public class RetrierTests
     public async Task The_delay_is_waited_before_the_next_attempt_and_not_after_the_last()
     {
         var script = new Script(Unavailable(), Unavailable(), Unavailable());
-        var task = Create(2, 0.999).ExecuteAsync("AssumeRole", script.Run, CancellationToken.None);
+        var task = Create(2, 0.999).ExecuteAsync(script.Run, CancellationToken.None);
 
         // The first attempt failed; the retry waits about 49 ms of (fake) time.
         await Task.WhenAny(task, Task.Delay(50));
@@ -175,9 +176,46 @@ public class RetrierTests
             console.Lines);
     }
 
-    [Fact]
-    public void MaxAttempts_is_the_configured_total()
+    /// <summary>A caller's own failure, retried because its classifier says so.</summary>
+    private sealed class Flaky() : Exception("flaky");
+
+    private sealed class FlakyIsTransient : IRetryClassifier
     {
-        Assert.Equal(7, Create(7, 0).MaxAttempts);
+        public FailureKind Classify(Exception failure) => failure is Flaky ? FailureKind.Transient : FailureKind.Final;
+
+        public TimeSpan? RetryAfter(Exception failure, DateTimeOffset now) => null;
+    }
+
+    [Fact]
+    public async Task What_is_retried_is_what_the_callers_classifier_says()
+    {
+        var own = new Script(new Flaky());
+        var ownResult = await Drive(Create(3, 0, classifier: new FlakyIsTransient()).ExecuteAsync(own.Run, CancellationToken.None));
+
+        // The same failure through the STS classifier, which does not know it, fails at once; and an STS
+        // transient error through the caller's classifier is final there.
+        var sts = new Script(new Flaky());
+        await Assert.ThrowsAsync<Flaky>(() => Drive(Create(3, 0).ExecuteAsync(sts.Run, CancellationToken.None)));
+        var unknown = new Script(Unavailable());
+        await Assert.ThrowsAnyAsync<Exception>(() => Drive(Create(3, 0, classifier: new FlakyIsTransient()).ExecuteAsync(unknown.Run, CancellationToken.None)));
+
+        Assert.Equal("ok", ownResult);
+        Assert.Equal(2, own.Calls);
+        Assert.Equal(1, sts.Calls);
+        Assert.Equal(1, unknown.Calls);
+    }
+
+    [Fact]
+    public async Task One_pipeline_serves_every_call_of_its_kind_with_its_own_attempts()
+    {
+        var pipeline = Create(2, 0, "TestOp");
+        var first = new Script(Unavailable());
+        var second = new Script(Unavailable());
+
+        Assert.Equal("ok", await Drive(pipeline.ExecuteAsync(first.Run, CancellationToken.None)));
+        Assert.Equal("ok", await Drive(pipeline.ExecuteAsync(second.Run, CancellationToken.None)));
+
+        Assert.Equal(2, first.Calls);
+        Assert.Equal(2, second.Calls);
     }
 }

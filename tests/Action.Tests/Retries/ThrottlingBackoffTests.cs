@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using Cac.Action.Credentials;
 using Cac.Action.Credentials.Tokens;
 using Cac.Action.Retries;
 using Cac.Action.Runner;
@@ -29,9 +30,9 @@ public sealed class ThrottlingBackoffTests
     {
         var start = time.GetUtcNow();
         var attempts = new List<TimeSpan>();
-        var retrier = new Retrier(maxAttempts, time, new ActionLog(console, isDebug: false), () => random);
-        var task = retrier.ExecuteAsync(
-            "AssumeRole",
+        // The assume call kind: STS's failures and the token service's (a fresh token is fetched inside an attempt).
+        var retries = new Retrier(maxAttempts, time, new ActionLog(console, isDebug: false), () => random).For("AssumeRole", AssumeRetryClassifier.Instance);
+        var task = retries.ExecuteAsync(
             token =>
             {
                 attempts.Add(time.GetUtcNow() - start);
