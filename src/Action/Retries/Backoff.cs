@@ -59,16 +59,4 @@ public static class Backoff
 
         return TimeSpan.FromSeconds(floor + (random * spread));
     }
-
-    /// <summary>The least time the throttling schedule waits over <paramref name="retries"/> retries, whatever the draws.</summary>
-    public static TimeSpan MinimumThrottlingWait(int retries)
-    {
-        var total = 0.0;
-        for (var retry = 0; retry < retries; retry++)
-        {
-            total += ThrottlingFloors[Math.Min(retry, ThrottlingFloors.Length - 1)];
-        }
-
-        return TimeSpan.FromSeconds(total);
-    }
 }

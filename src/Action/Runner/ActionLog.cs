@@ -11,7 +11,7 @@ namespace Cac.Action.Runner;
 /// is neutralised (<see cref="LogLine.Plain"/>) and a command's data escaped, so text the action did not
 /// write can never become a workflow command.
 /// </summary>
-[LogSink] // every message method is a log sink for the analyzers (CAC2001); AddMask and Redact are not
+[LogSink] // every message method is a log sink for the analyzers (CAC2001); AddMask is not
 public sealed class ActionLog : ISecretMasker
 {
     private readonly IConsole console;
@@ -67,9 +67,6 @@ public sealed class ActionLog : ISecretMasker
             }
         }
     }
-
-    /// <summary>Returns <paramref name="text"/> with every masked value replaced by <c>***</c>.</summary>
-    public string Redact(string text) => redactor.Redact(text);
 
     /// <summary>Writes a debug message (<c>::debug::</c>); the runner shows it only when debug logging is on.</summary>
     public void Debug(string message) => WriteCommand("debug", message);

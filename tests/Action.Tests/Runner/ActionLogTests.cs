@@ -182,21 +182,6 @@ public sealed class ActionLogTests
         Assert.Equal("got *** only", console.Lines[^1]);
     }
 
-    [Fact]
-    public void Redact_is_available_to_callers()
-    {
-        var log = new ActionLog(console, isDebug: false);
-        log.AddMask("k3y");
-
-        Assert.Equal("the *** here", log.Redact("the k3y here"));
-    }
-
-    [Fact]
-    public void IsDebug_is_what_was_passed_in()
-    {
-        Assert.True(new ActionLog(console, isDebug: true).IsDebug);
-        Assert.False(new ActionLog(console, isDebug: false).IsDebug);
-    }
 
     [Theory]
     [InlineData("1", true)]

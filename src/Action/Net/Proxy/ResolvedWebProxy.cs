@@ -21,9 +21,6 @@ public sealed class ResolvedWebProxy : IWebProxy
         Credentials = credentials.HasAny ? credentials : null;
     }
 
-    /// <summary>The settings this proxy answers from.</summary>
-    public ProxySettings Settings => settings;
-
     /// <summary>Per-proxy logins from the proxy URLs; replaceable, as <see cref="IWebProxy"/> requires.</summary>
     public ICredentials? Credentials { get; set; }
 

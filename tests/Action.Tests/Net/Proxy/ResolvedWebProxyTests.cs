@@ -88,12 +88,4 @@ public sealed class ResolvedWebProxyTests
 
         Assert.Same(replacement, adapter.Credentials);
     }
-
-    [Fact]
-    public void Settings_exposes_what_it_adapts()
-    {
-        var settings = ProxyResolver.Resolve("http://proxy:3128", "", new DictionaryEnvironment(new List<KeyValuePair<string, string?>>()));
-
-        Assert.Same(settings, new ResolvedWebProxy(settings).Settings);
-    }
 }
