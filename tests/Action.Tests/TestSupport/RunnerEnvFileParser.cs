@@ -4,8 +4,10 @@ using System.Collections.Generic;
 namespace Cac.Action.Tests.TestSupport;
 
 /// <summary>
-/// The runner's reading of <c>GITHUB_ENV</c>/<c>GITHUB_OUTPUT</c>/<c>GITHUB_STATE</c> (Linux rules, as
-/// runner-contract.md §3.2 describes them), so tests can check that what we write reads back the same.
+/// The runner's reading of <c>GITHUB_ENV</c>/<c>GITHUB_OUTPUT</c>/<c>GITHUB_STATE</c> on Linux, so tests can check
+/// that what we write reads back the same: lines split on <c>\n</c>, empty lines skipped, <c>NAME=VALUE</c> when
+/// the first <c>=</c> comes before the first <c>&lt;&lt;</c>, else a heredoc <c>NAME&lt;&lt;DELIM</c> whose value runs
+/// to a line exactly equal to the delimiter (its last newline dropped); anything else is an error.
 /// </summary>
 internal static class RunnerEnvFileParser
 {

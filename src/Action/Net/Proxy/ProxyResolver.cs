@@ -5,7 +5,7 @@ using Cac.Action.Errors;
 namespace Cac.Action.Net.Proxy;
 
 /// <summary>
-/// Decides the proxy configuration from the inputs and the environment (decisions §2 rows 16–17): the
+/// Decides the proxy configuration from the inputs and the environment (docs/differences.md, D14 and D15): the
 /// <c>http-proxy</c> input wins for both schemes; otherwise <c>https_proxy</c>/<c>HTTPS_PROXY</c> serve https
 /// targets and <c>http_proxy</c>/<c>HTTP_PROXY</c> http targets, lower case first as curl reads them. The
 /// <c>no-proxy</c> input, else <c>no_proxy</c>/<c>NO_PROXY</c>, lists the hosts that go direct.

@@ -6,7 +6,7 @@ namespace Cac.Action.Tests.Net.Proxy;
 public sealed class NoProxyListTests
 {
     [Theory]
-    // Upstream §9.4 #102/#105/#108: exact hosts, lists, empty entries.
+    // As upstream's proxy tests: exact hosts, lists, empty entries.
     [InlineData("example.com", "http://example.com", true)]
     [InlineData("example.com", "http://other.com", false)]
     [InlineData("example.com,test.com", "http://example.com", true)]
@@ -28,7 +28,7 @@ public sealed class NoProxyListTests
     [InlineData("example.com:443", "http://example.com", false)]
     [InlineData("*:8443", "https://anything.test:8443", true)]
     [InlineData("*:8443", "https://anything.test", false)]
-    // Fix 16: entries without a port match any port (upstream compared host-with-port).
+    // docs/differences.md, D14: entries without a port match any port (upstream compared host-with-port).
     [InlineData("example.com", "http://example.com:8080", true)]
     [InlineData(".example.com", "https://sub.example.com:8443", true)]
     // #107: *.suffix and .suffix are subdomains only.
@@ -43,7 +43,7 @@ public sealed class NoProxyListTests
     [InlineData("*example.com", "http://example.com", true)]
     [InlineData("*example.com", "http://myexample.com", true)]
     [InlineData("*example.com", "http://example.org", false)]
-    // Fix 16: case-insensitive, trailing dots ignored.
+    // D14: case-insensitive, trailing dots ignored.
     [InlineData("EXAMPLE.com", "http://example.COM", true)]
     [InlineData("*.Example.COM", "http://API.example.com", true)]
     [InlineData("example.com.", "http://example.com", true)]

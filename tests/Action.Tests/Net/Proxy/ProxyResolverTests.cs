@@ -15,7 +15,8 @@ public sealed class ProxyResolverTests
 
     private static string? ProxyFor(ProxySettings settings, string url) => settings.ProxyFor(new Uri(url))?.ToString();
 
-    // Upstream §9.4 #99–#108, adapted: our http-proxy input serves both schemes, and matching follows fix 16.
+    // Upstream's proxy test cases (numbered as there), adapted: our http-proxy input serves both schemes, and
+    // no-proxy matching follows docs/differences.md, D14.
     [Theory]
     [InlineData("http://proxy:8080", "", "http://example.com", "http://proxy:8080/")] // #99
     [InlineData("https://proxy:8080", "", "https://example.com", "https://proxy:8080/")] // #100
@@ -53,7 +54,7 @@ public sealed class ProxyResolverTests
     [InlineData("https://sts.amazonaws.com", "http://upper-https:2/", "HTTPS_PROXY=http://upper-https:2", "http_proxy=http://lower-http:3", "HTTP_PROXY=http://upper-http:4")]
     [InlineData("http://example.com", "http://lower-http:3/", "https_proxy=http://lower-https:1", "http_proxy=http://lower-http:3", "HTTP_PROXY=http://upper-http:4")]
     [InlineData("http://example.com", "http://upper-http:4/", "HTTPS_PROXY=http://upper-https:2", "HTTP_PROXY=http://upper-http:4")]
-    // Upstream copied HTTPS_PROXY over HTTP_PROXY; we keep schemes apart (fix 17).
+    // Upstream copied HTTPS_PROXY over HTTP_PROXY; we keep schemes apart (docs/differences.md, D15).
     [InlineData("http://example.com", null, "HTTPS_PROXY=http://upper-https:2")]
     [InlineData("https://sts.amazonaws.com", null, "HTTP_PROXY=http://upper-http:4")]
     // Blank values count as unset.
