@@ -1,13 +1,14 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using System;
 using Cac.Abstractions;
 using Cac.Action.Credentials.Tokens;
 using Cac.Action.Runner;
 using Cac.Action.Tests.TestSupport;
+using Cac.TestSupport;
 
 namespace Cac.Action.Tests;
 
@@ -46,7 +47,7 @@ public sealed partial class SecretTypesTests
             }
         }
 
-        Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+        Assert.Empty(offenders);
     }
 
     [Fact]

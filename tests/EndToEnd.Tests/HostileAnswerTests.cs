@@ -102,7 +102,6 @@ public sealed class HostileAnswerTests
 
         Expect.FailedWithNothingExported(result, "Action timed out after 1 seconds", "CAC-E019");
         Assert.DoesNotContain(result.Lines, line => line.StartsWith("Retry ", StringComparison.Ordinal));
-        Assert.True(result.Elapsed < TimeSpan.FromSeconds(30), "took " + result.Elapsed);
     }
 
     [Fact]

@@ -1,9 +1,10 @@
-using System;
 using System.IO;
 using System.Linq;
+using System;
 using Cac.Action.Post;
 using Cac.Action.Runner;
 using Cac.Action.Tests.TestSupport;
+using Cac.TestSupport;
 
 namespace Cac.Action.Tests.Post;
 

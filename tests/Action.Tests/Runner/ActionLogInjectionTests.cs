@@ -1,7 +1,8 @@
-using System;
 using System.Linq;
+using System;
 using Cac.Action.Runner;
 using Cac.Action.Tests.TestSupport;
+using Cac.TestSupport;
 
 namespace Cac.Action.Tests.Runner;
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using Cac.Action.Startup;
 using Cac.Action.Tests.TestSupport;
+using Cac.TestSupport;
 
 namespace Cac.Action.Tests.Startup;
 

@@ -1,13 +1,14 @@
 using System.Collections.Generic;
 using Cac.Action.Runner;
 
-namespace Cac.EndToEnd.Tests.InProcess;
+namespace Cac.TestSupport;
 
-/// <summary>Collects the lines an in-process run prints.</summary>
+/// <summary>An <see cref="IConsole"/> that keeps the lines written to it (safe to write from several threads).</summary>
 internal sealed class RecordingConsole : IConsole
 {
     private readonly List<string> lines = [];
 
+    /// <summary>The lines written so far, as a snapshot.</summary>
     public IReadOnlyList<string> Lines
     {
         get
