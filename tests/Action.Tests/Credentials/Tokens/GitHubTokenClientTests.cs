@@ -63,37 +63,18 @@ public sealed class GitHubTokenClientTests : IDisposable
         Assert.Equal([RequestToken, IdToken], masker.Masks);
     }
 
-    [Fact]
-    public async Task The_audience_is_url_encoded()
+    [Theory]
+    [InlineData("/t?x=1", "api://my app&more", "/t?x=1&audience=api%3A%2F%2Fmy%20app%26more")] // the audience is URL-encoded
+    [InlineData("/t?x=1", "", "/t?x=1")] // an empty audience adds no parameter
+    [InlineData("/t", "sts.amazonaws.com", "/t?audience=sts.amazonaws.com")] // a URL without a query gets a question mark
+    public async Task The_audience_is_added_to_the_request_url(string path, string audience, string expected)
     {
         await using var server = new LocalHttpServer(new ServerReply(200, "{\"value\":\"" + IdToken + "\"}"));
-        using var client = CreateClient(Environment(server.BaseUrl + "/t?x=1"));
+        using var client = CreateClient(Environment(server.BaseUrl + path));
 
-        await client.GetIdTokenAsync("api://my app&more", CancellationToken.None);
+        await client.GetIdTokenAsync(audience, CancellationToken.None);
 
-        Assert.Equal("/t?x=1&audience=api%3A%2F%2Fmy%20app%26more", Assert.Single(server.Requests).Target);
-    }
-
-    [Fact]
-    public async Task An_empty_audience_adds_no_parameter()
-    {
-        await using var server = new LocalHttpServer(new ServerReply(200, "{\"value\":\"" + IdToken + "\"}"));
-        using var client = CreateClient(Environment(server.BaseUrl + "/t?x=1"));
-
-        await client.GetIdTokenAsync("", CancellationToken.None);
-
-        Assert.Equal("/t?x=1", Assert.Single(server.Requests).Target);
-    }
-
-    [Fact]
-    public async Task A_url_without_a_query_gets_a_question_mark()
-    {
-        await using var server = new LocalHttpServer(new ServerReply(200, "{\"value\":\"" + IdToken + "\"}"));
-        using var client = CreateClient(Environment(server.BaseUrl + "/t"));
-
-        await client.GetIdTokenAsync("sts.amazonaws.com", CancellationToken.None);
-
-        Assert.Equal("/t?audience=sts.amazonaws.com", Assert.Single(server.Requests).Target);
+        Assert.Equal(expected, Assert.Single(server.Requests).Target);
     }
 
     [Fact]
