@@ -3,8 +3,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Cac.Abstractions;
 using Cac.Action.Errors;
-using Cac.Action.Flow;
-using Cac.Action.Toolkit;
+using Cac.Action.Post;
+using Cac.Action.Runner;
 
 namespace Cac.Action;
 
@@ -34,7 +34,7 @@ public static class ActionHost
             }
 
             var main = new MainStep(environment, log, files, time,
-                (settings, plan) => ServiceComposition.Create(environment, log, time, options, settings, plan));
+                plan => ServiceComposition.Create(environment, log, time, options, plan));
             await main.RunAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }

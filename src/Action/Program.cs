@@ -1,8 +1,8 @@
 using System;
 using System.Runtime.InteropServices;
 using Cac.Abstractions;
+using Cac.Action.Runner;
 using Cac.Action.Startup;
-using Cac.Action.Toolkit;
 
 // Composition root: the only place that touches the process (environment, stdout, argv[0], native
 // libraries, SDK globals). The SDK's own profile lookup is pointed nowhere: every client is configured

@@ -3,24 +3,26 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using Cac.Abstractions;
-using Cac.Action.Ambient;
-using Cac.Action.Flow;
-using Cac.Action.Http;
+using Cac.Action.Aws;
+using Cac.Action.Credentials;
+using Cac.Action.Credentials.Ambient;
+using Cac.Action.Credentials.Tokens;
+using Cac.Action.Net;
+using Cac.Action.Net.Proxy;
 using Cac.Action.Planning;
-using Cac.Action.Proxy;
-using Cac.Action.Sts;
-using Cac.Action.Toolkit;
+using Cac.Action.Retries;
+using Cac.Action.Runner;
 
 namespace Cac.Action;
 
 /// <summary>
-/// Builds the real implementations behind the flow's interfaces for one run, once the settings and the
-/// plan (endpoint, proxy, retries) are known.
+/// Builds the real implementations behind the flow's interfaces for one run, once the plan (endpoint,
+/// proxy, retries) is known.
 /// </summary>
 public static class ServiceComposition
 {
     public static FlowServices Create(
-        IActionEnvironment environment, ActionLog log, TimeProvider time, ActionHostOptions options, Settings.Settings settings, Plan plan)
+        IActionEnvironment environment, ActionLog log, TimeProvider time, ActionHostOptions options, Plan plan)
     {
         // One handler for STS and GitHub's token service, so both honour the proxy; no-proxy is matched per target.
         // Redirects are never followed: they would carry the token or the signed request to another host.
@@ -55,20 +57,19 @@ public static class ServiceComposition
         var stsClients = new StsClientFactory(plan.Endpoint, stsClient);
         var ambient = new AmbientCredentialChain(
         [
-            new EnvironmentCredentialProvider(environment, log, ignored: settings.UnsetCurrentCredentials),
+            new EnvironmentCredentialProvider(environment, log, ignored: plan.UnsetCurrentCredentials),
             new ProfileCredentialProvider(environment, log),
             new WebIdentityEnvironmentCredentialProvider(environment, log, stsClients),
             new ContainerCredentialProvider(environment, log, metadataClient),
             new InstanceMetadataCredentialProvider(environment, log, metadataClient),
         ]);
-        var attempts = settings.DisableRetry ? 1 : settings.RetryMaxAttempts;
         return new FlowServices(
             environment,
             log,
             stsClients,
             gitHubTokens,
             ambient,
-            new Retrier(attempts, time, log, Random.Shared.NextDouble),
+            new Retrier(plan.Retry.Attempts, time, log, Random.Shared.NextDouble),
             time,
             [gitHubTokens, stsClient, metadataClient, networkHandler, metadataHandler]);
     }

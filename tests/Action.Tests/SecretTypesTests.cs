@@ -1,12 +1,14 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using System;
 using Cac.Abstractions;
-using Cac.Action.Tests.Toolkit;
-using Cac.Action.Toolkit;
+using Cac.Action.Credentials.Tokens;
+using Cac.Action.Runner;
+using Cac.Action.Tests.TestSupport;
+using Cac.TestSupport;
 
 namespace Cac.Action.Tests;
 
@@ -45,7 +47,7 @@ public sealed partial class SecretTypesTests
             }
         }
 
-        Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+        Assert.Empty(offenders);
     }
 
     [Fact]
@@ -63,9 +65,9 @@ public sealed partial class SecretTypesTests
     /// </summary>
     private static readonly string[] Allowed =
     [
-        "Cac.Action.Toolkit.SecretRedactor.Add(secret)",
-        "Cac.Action.Ambient.AmbientCredentials.Create(secretAccessKey)",
-        "Cac.Action.Ambient.AmbientCredentials.Create(sessionToken)",
+        "Cac.Action.Runner.SecretRedactor.Add(secret)",
+        "Cac.Action.Credentials.Ambient.AmbientCredentials.Create(secretAccessKey)",
+        "Cac.Action.Credentials.Ambient.AmbientCredentials.Create(sessionToken)",
     ];
 
     private static void Check(string member, string name, List<string> offenders)

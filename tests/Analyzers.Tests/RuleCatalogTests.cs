@@ -93,8 +93,9 @@ public sealed class RuleCatalogTests
         var link = Descriptor(id).HelpLinkUri;
 
         Assert.Equal(configured + id + ".md", link);
-        Assert.True(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps, link);
-        var inRepository = Regex.Match(uri!.AbsolutePath, "/blob/[^/]+/(.+)$").Groups[1].Value;
+        var uri = new Uri(link, UriKind.Absolute);
+        Assert.Equal(Uri.UriSchemeHttps, uri.Scheme);
+        var inRepository = Regex.Match(uri.AbsolutePath, "/blob/[^/]+/(.+)$").Groups[1].Value;
         Assert.True(File.Exists(Path.Combine(Root, inRepository)), link + " does not lead to a file in the repository");
     }
 

@@ -228,7 +228,7 @@ public sealed class InstanceMetadataStandInTests
 
         using var json = JsonDocument.Parse(body);
         var expiration = DateTimeOffset.Parse(json.RootElement.GetProperty("Expiration").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(expiration < DateTimeOffset.UtcNow);
+        Assert.InRange(expiration, DateTimeOffset.MinValue, DateTimeOffset.UtcNow);
         Assert.NotEqual(before.AccessKeyId, json.RootElement.GetProperty("AccessKeyId").GetString());
     }
 
@@ -285,7 +285,7 @@ public sealed class InstanceMetadataStandInTests
 
         await TokenAsync(imds, http);
 
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(290), watch.Elapsed.ToString());
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(290), TimeSpan.MaxValue); // a lower bound: load only makes it later
     }
 
     [Fact]

@@ -173,7 +173,7 @@ public sealed class OidcStandInTests
         var (status, _) = await TokenRequests.GetAsync(oidc, "sts.amazonaws.com", oidc.RequestToken);
 
         Assert.Equal(200, status);
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(380), $"took {watch.Elapsed}");
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(380), TimeSpan.MaxValue); // a lower bound: load only makes it later
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Cac.Emulators.Runner;
 
 namespace Cac.EndToEnd.Tests;
 
-/// <summary>The rows of upstream's call matrix (upstream-behavior §2.5), as changed by decisions.md.</summary>
+/// <summary>Which STS calls each combination of inputs makes (docs/planning.md's decision table), against the emulator.</summary>
 public sealed class CallMatrixTests
 {
     private static readonly string[] CredentialVariables = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "aws-access-key-id", "aws-secret-access-key", "aws-session-token"];

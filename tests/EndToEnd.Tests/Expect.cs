@@ -1,6 +1,7 @@
-using System;
 using System.Linq;
+using System;
 using Cac.Emulators.Runner;
+using Cac.TestSupport;
 
 namespace Cac.EndToEnd.Tests;
 
@@ -22,8 +23,8 @@ internal static class Expect
         {
             Assert.Contains(secret, result.Masks);
             var lines = result.Lines;
+            Assert.Contains("::add-mask::" + secret, lines);
             var maskLine = Array.FindIndex(lines.ToArray(), line => line == "::add-mask::" + secret);
-            Assert.True(maskLine >= 0, "no ::add-mask:: line for a secret");
             for (var i = 0; i < lines.Count; i++)
             {
                 if (i != maskLine)
@@ -37,7 +38,7 @@ internal static class Expect
     /// <summary>A failed run: exit code 1, the message and code in one error annotation, nothing handed out.</summary>
     public static void FailedWithNothingExported(ActionRunResult result, string messagePart, string code)
     {
-        Assert.True(result.ExitCode == 1, "exit code " + result.ExitCode + "\n" + result.StandardOutput + result.StandardError);
+        AssertWith.Equal(1, result.ExitCode, result.StandardOutput + result.StandardError);
         var error = Assert.Single(result.Lines, line => line.StartsWith("::error", StringComparison.Ordinal));
         Assert.Contains(messagePart, error, StringComparison.Ordinal);
         Assert.Contains("[" + code + "]", error, StringComparison.Ordinal);
@@ -48,5 +49,5 @@ internal static class Expect
     }
 
     public static void Succeeded(ActionRunResult result) =>
-        Assert.True(result.ExitCode == 0, "exit code " + result.ExitCode + "\n" + result.StandardOutput + result.StandardError);
+        AssertWith.Equal(0, result.ExitCode, result.StandardOutput + result.StandardError);
 }

@@ -1,9 +1,6 @@
 using System;
-using System.Diagnostics;
-using System.Linq;
 using System.Threading.Tasks;
 using Cac.Emulators;
-using Cac.Emulators.Runner;
 
 namespace Cac.EndToEnd.Tests;
 
@@ -83,12 +80,11 @@ public sealed class FaultTests
         });
         scenario.Input("role-to-assume", RoleArn);
 
-        var stopwatch = Stopwatch.StartNew();
         var result = await scenario.RunAsync();
 
         Expect.FailedWithNothingExported(result, "Could not assume role with OIDC: Not authorized to perform sts:AssumeRoleWithWebIdentity", "CAC-E004");
         Assert.Single(scenario.Sts.Requests);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), "a deterministic failure must not be retried");
+        Assert.DoesNotContain(result.Lines, line => line.StartsWith("Retry ", StringComparison.Ordinal));
         Assert.Contains("  sub: repo:octo-org/octo-repo:ref:refs/heads/main", result.Lines);
         Assert.Contains(result.Lines, line => line.Contains("\"token.actions.githubusercontent.com:sub\": \"repo:octo-org/octo-repo:ref:refs/heads/main\"", StringComparison.Ordinal));
         var jwt = Assert.Single(result.Masks, mask => mask.StartsWith("eyJ", StringComparison.Ordinal));
@@ -135,7 +131,7 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task A_missing_id_token_permission_fails_within_a_second_and_names_the_fix()
+    public async Task A_missing_id_token_permission_fails_at_once_without_a_request_and_names_the_fix()
     {
         await using var scenario = await Scenario.StartAsync(withIdToken: false);
         scenario.WithDemoRole();
@@ -146,11 +142,12 @@ public sealed class FaultTests
         Assert.Contains("permissions: id-token: write", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("Dependabot", result.StandardOutput, StringComparison.Ordinal);
         Assert.Empty(scenario.Sts.Requests);
-        Assert.True(result.Elapsed < TimeSpan.FromSeconds(1), "took " + result.Elapsed);
+        Assert.Empty(scenario.Oidc.Requests);
+        Assert.DoesNotContain(result.Lines, line => line.StartsWith("Retry ", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Action_timeout_ends_a_hanging_run_at_once_with_one_error()
+    public async Task Action_timeout_ends_a_hanging_run_with_one_error()
     {
         await using var scenario = await OidcScenarioAsync();
         scenario.Input("action-timeout-s", "1");
@@ -158,8 +155,9 @@ public sealed class FaultTests
 
         var result = await scenario.RunAsync();
 
+        // One error, from the deadline: the delayed answer would have come after 8 s and succeeded. That the
+        // run stops at the deadline itself, whatever it waits on, MainStepDeadlineTests shows with a fake clock.
         Expect.FailedWithNothingExported(result, "Action timed out after 1 seconds", "CAC-E019");
-        Assert.True(result.Elapsed < TimeSpan.FromSeconds(4), "took " + result.Elapsed);
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using Cac.Emulators.Runner;
 
 namespace Cac.EndToEnd.Tests;
 

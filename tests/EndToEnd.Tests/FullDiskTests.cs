@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
+using System;
 using Cac.Emulators.Runner;
+using Cac.TestSupport;
 
 namespace Cac.EndToEnd.Tests;
 
@@ -26,7 +27,7 @@ public sealed class FullDiskTests
     {
         var run = await RunOnSmallDiskAsync("set_env", EarlierPair, (environment, file) => environment["GITHUB_ENV"] = file);
 
-        Assert.True(run.Result.ExitCode == 1, run.Describe());
+        AssertWith.Equal(1, run.Result.ExitCode, run.Describe());
         Assert.Contains(run.Result.Lines, line => line.StartsWith("::error::Unable to write file command GITHUB_ENV to " + run.File + ": No space left on device", StringComparison.Ordinal));
         Assert.Contains(run.Result.Lines, line => line.StartsWith("::error::", StringComparison.Ordinal) && line.Contains("[CAC-E041]", StringComparison.Ordinal));
         Assert.Equal(EarlierPair, run.FileAfter);
@@ -83,7 +84,11 @@ public sealed class FullDiskTests
             configure(environment, file);
 
             var result = await process.RunAsync(environment);
-            Assert.True(result.ExitCode != 99, "the tmpfs could not be set up (unshare --user --mount)\n" + result.StandardError);
+            if (result.ExitCode == 99)
+            {
+                Assert.Fail("the tmpfs could not be set up (unshare --user --mount)\n" + result.StandardError);
+            }
+
             return new SmallDiskRun(result, file, File.ReadAllText(after), File.ReadAllText(listing));
         }
         finally

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Threading.Tasks;
 using Cac.Emulators;
 
@@ -103,7 +102,6 @@ public sealed class HostileAnswerTests
 
         Expect.FailedWithNothingExported(result, "Action timed out after 1 seconds", "CAC-E019");
         Assert.DoesNotContain(result.Lines, line => line.StartsWith("Retry ", StringComparison.Ordinal));
-        Assert.True(result.Elapsed < TimeSpan.FromSeconds(30), "took " + result.Elapsed);
     }
 
     [Fact]

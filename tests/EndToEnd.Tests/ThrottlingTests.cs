@@ -20,6 +20,7 @@ public sealed class ThrottlingTests
         Assert.EndsWith("(the server asked for 2 s).", retry, StringComparison.Ordinal);
         var requests = scenario.Sts.Requests;
         Assert.Equal(2, requests.Count);
-        Assert.True(requests[1].Time - requests[0].Time >= TimeSpan.FromSeconds(1.9), "retried after " + (requests[1].Time - requests[0].Time));
+        // A lower bound only: a loaded machine can make the retry later, never earlier.
+        Assert.InRange(requests[1].Time - requests[0].Time, TimeSpan.FromSeconds(1.9), TimeSpan.MaxValue);
     }
 }

@@ -7,7 +7,7 @@ using Cac.Emulators.Runner;
 
 namespace Cac.EndToEnd.Tests;
 
-/// <summary>Upstream's test scenarios (upstream-behavior §9.1) that concern the credential flow, as changed by decisions.md.</summary>
+/// <summary>The scenarios of upstream's own test suite that concern the credential flow, with the fixes of docs/differences.md.</summary>
 public sealed class UpstreamScenarioTests
 {
     [Fact]

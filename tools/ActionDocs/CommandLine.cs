@@ -10,8 +10,8 @@ internal sealed record CommandLine(string ActionPath, string? ReadmePath, bool C
 {
     public const string Usage =
         "usage: ActionDocs [path/to/action.yml] [--write README.md | --check README.md]\n" +
-        "  (no option)  print the inputs and outputs tables\n" +
-        "  --write      rewrite the text between the <!-- action-docs-inputs/outputs --> markers\n" +
+        "  (no option)  print the inputs, outputs and errors tables\n" +
+        "  --write      rewrite the text between the <!-- action-docs-inputs/outputs/errors --> markers\n" +
         "  --check      exit 1 when those sections are out of date";
 
     public static CommandLine? Parse(string[] args)

@@ -36,11 +36,12 @@ var sections = new Dictionary<string, string>
 {
     ["inputs"] = DocsEmitter.InputsTable(document.Spec),
     ["outputs"] = DocsEmitter.OutputsTable(document.Spec),
+    ["errors"] = ErrorTable.Markdown(),
 };
 
 if (options.ReadmePath is null)
 {
-    Console.Out.Write("### Inputs\n\n" + sections["inputs"] + "\n### Outputs\n\n" + sections["outputs"]);
+    Console.Out.Write("### Inputs\n\n" + sections["inputs"] + "\n### Outputs\n\n" + sections["outputs"] + "\n### Errors\n\n" + sections["errors"]);
     return 0;
 }
 
@@ -65,12 +66,12 @@ if (options.Check)
     var stale = ReadmeSections.Differences(current, expected, sections.Keys);
     if (stale.Count == 0)
     {
-        Console.Out.WriteLine($"{options.ReadmePath}: the action-docs tables match {options.ActionPath}");
+        Console.Out.WriteLine($"{options.ReadmePath}: the action-docs tables match {options.ActionPath} and ErrorCode");
         return 0;
     }
 
     Console.Error.WriteLine(
-        $"{options.ReadmePath}: the {string.Join(" and ", stale)} table{(stale.Count > 1 ? "s are" : " is")} out of date with {options.ActionPath}. " +
+        $"{options.ReadmePath}: the {string.Join(" and ", stale)} table{(stale.Count > 1 ? "s are" : " is")} out of date with {options.ActionPath} and ErrorCode. " +
         $"Run: dotnet run --project tools/ActionDocs -- {options.ActionPath} --write {options.ReadmePath}");
     return 1;
 }
@@ -78,7 +79,7 @@ if (options.Check)
 if (expected != current)
 {
     File.WriteAllText(options.ReadmePath, expected);
-    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{options.ReadmePath}: tables rewritten from {options.ActionPath}"));
+    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{options.ReadmePath}: tables rewritten from {options.ActionPath} and ErrorCode"));
 }
 else
 {

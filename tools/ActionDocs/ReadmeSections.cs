@@ -9,8 +9,6 @@ namespace Cac.Tools.ActionDocs;
 /// </summary>
 internal static class ReadmeSections
 {
-    public static readonly string[] Names = { "inputs", "outputs" };
-
     /// <summary>The README with each named section replaced; <paramref name="missing"/> lists sections without markers.</summary>
     public static string Replace(string readme, IReadOnlyDictionary<string, string> sections, out List<string> missing)
     {

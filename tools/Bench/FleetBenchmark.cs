@@ -4,8 +4,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
+using Cac.Abstractions;
 using Cac.Action;
-using Cac.Action.Toolkit;
+using Cac.Action.Runner;
 using Cac.Emulators;
 using Cac.Emulators.Runner;
 
@@ -74,8 +75,7 @@ internal static class FleetBenchmark
     private static Task<Outcome> RunInProcessAsync(Dictionary<string, string> environment, Stopwatch clock) => Task.Run(async () =>
     {
         var console = new ErrorKeepingConsole();
-        var variables = new DictionaryEnvironment(environment.Select(pair => new KeyValuePair<string, string?>(pair.Key, pair.Value)));
-        var exitCode = await ActionHost.RunAsync([], variables, console, TimeProvider.System, ActionHostOptions.Default, default).ConfigureAwait(false);
+        var exitCode = await ActionHost.RunAsync([], new JobVariables(environment), console, TimeProvider.System, ActionHostOptions.Default, default).ConfigureAwait(false);
         return new Outcome(exitCode == 0, clock.Elapsed, console.Error);
     });
 
@@ -99,6 +99,12 @@ internal static class FleetBenchmark
     }
 
     private sealed record Outcome(bool Ok, TimeSpan Finished, string? Error);
+
+    /// <summary>One job's variables, for a flow in this process (never the benchmark's own environment).</summary>
+    private sealed class JobVariables(Dictionary<string, string> variables) : IActionEnvironment
+    {
+        public string? GetVariable(string name) => variables.GetValueOrDefault(name);
+    }
 
     /// <summary>A console for a flow in this process: keeps the error line, drops the rest.</summary>
     private sealed class ErrorKeepingConsole : IConsole

@@ -33,7 +33,6 @@ internal sealed record PosixPlatform(
     public const int ReadWrite = 2;
     public const int NoSuchFile = 2;
     public const int NoSuchDeviceOrAddress = 6;
-    public const int PermissionDenied = 13;
     public const int NotADirectory = 20;
     public const int IsADirectory = 21;
     public const int NoSpaceLeft = 28;

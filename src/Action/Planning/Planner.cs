@@ -3,36 +3,44 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Cac.Abstractions;
+using Cac.Action.Aws;
 using Cac.Action.Errors;
-using Cac.Action.Proxy;
-using Cac.Action.Sts;
+using Cac.Action.Inputs;
+using Cac.Action.Net.Proxy;
 using Cac.Action.Tags;
 
 namespace Cac.Action.Planning;
 
 /// <summary>
-/// Chooses the credential source and the assume call from the settings (upstream's decision table, with
-/// the fixes of decisions.md §2), and checks everything about that choice that needs no network.
+/// Turns the validated inputs into the <see cref="Plan"/>: chooses the credential source and the assume
+/// call (upstream's decision table with the fixes in docs/differences.md), builds the session request,
+/// resolves endpoint and proxy, and checks everything about that choice that needs no network. Every
+/// decision is made here, once; docs/planning.md describes them in order.
 /// </summary>
 public static class Planner
 {
-    public static Plan Create(Settings.Settings settings, IActionEnvironment environment)
+    private const string ExternalIdIgnored = "'role-external-id' is ignored: AssumeRoleWithWebIdentity (OIDC or a token file) takes no external ID.";
+
+    private const string CustomTagsIgnored = "'custom-tags' is set but will be ignored because session tags cannot be applied when using OIDC or web identity token authentication. Tags are controlled by the identity provider token claims in these authentication flows.";
+
+    public static Plan Create(ValidatedInputs inputs, IActionEnvironment environment)
     {
         var idTokenAvailable = !string.IsNullOrEmpty(environment.GetVariable("ACTIONS_ID_TOKEN_REQUEST_TOKEN"))
             && !string.IsNullOrEmpty(environment.GetVariable("ACTIONS_ID_TOKEN_REQUEST_URL"));
-        var oidcImplied = settings.HasRole && !settings.ForceSkipOidc && !settings.HasAccessKeys
-            && !settings.HasTokenFile && !settings.RoleChaining;
+        var oidcImplied = inputs.HasRole && !inputs.ForceSkipOidc && !inputs.HasAccessKeys
+            && !inputs.HasTokenFile && !inputs.RoleChaining;
 
-        var (source, method) = Choose(settings, oidcImplied, idTokenAvailable);
-        CheckRoleNameHasSourceAccount(settings, method);
+        var (source, method) = Choose(inputs, oidcImplied, idTokenAvailable);
+        CheckRoleNameHasSourceAccount(inputs, method);
         if (method != AssumeMethod.None)
         {
             CheckRunnerVariables(environment);
         }
 
-        var tags = method == AssumeMethod.AssumeRole && !settings.SkipSessionTagging
-            ? BuildTags(settings, environment)
-            : [];
+        var assumeRole = method == AssumeMethod.AssumeRole;
+        var tagging = assumeRole && !inputs.SkipSessionTagging
+            ? SessionTagSet.Of(BuildTags(inputs, environment), inputs.TransitiveTagKeys)
+            : SessionTagSet.None;
 
         return new Plan
         {
@@ -40,35 +48,63 @@ public static class Planner
             Method = method,
             ValidatesSourceCredentials = source is CredentialSource.AccessKeys or CredentialSource.RoleChaining or CredentialSource.Ambient,
             OidcImpliedWithoutToken = oidcImplied && !idTokenAvailable,
-            Tags = tags,
-            TransitiveTagKeys = FilterTransitiveKeys(settings.TransitiveTagKeys, tags),
-            Endpoint = new StsEndpoint(settings.Region, settings.StsEndpoint, settings.UseFipsEndpoint, settings.UseDualstackEndpoint),
-            Proxy = ProxyResolver.Resolve(settings.HttpProxy, settings.NoProxy, environment),
+            UseExistingCredentials = inputs.UseExistingCredentials,
+            Region = inputs.Region,
+            Partition = inputs.Partition,
+            InputKeys = inputs.HasAccessKeys ? new AccessKeys(inputs.AccessKeyId, inputs.SecretAccessKey, inputs.SessionToken) : null,
+            Role = inputs.HasRole ? new RoleToAssume(inputs.RoleToAssume, inputs.Partition) : null,
+            Session = new SessionRequest
+            {
+                Name = inputs.SessionName,
+                DurationSeconds = inputs.DurationSeconds,
+                ExternalId = assumeRole ? inputs.ExternalId : string.Empty,
+                InlinePolicy = inputs.InlineSessionPolicy,
+                ManagedPolicyArns = inputs.ManagedSessionPolicies,
+                SourceIdentity = assumeRole ? inputs.SourceIdentity : string.Empty,
+                Tagging = tagging,
+            },
+            Audience = inputs.Audience,
+            WebIdentityTokenFile = inputs.WebIdentityTokenFile,
+            SpecialCharactersWorkaround = inputs.SpecialCharactersWorkaround,
+            AllowedAccountIds = inputs.AllowedAccountIds,
+            MaskAccountId = inputs.MaskAccountId,
+            UnsetCurrentCredentials = inputs.UnsetCurrentCredentials,
+            Endpoint = new StsEndpoint(inputs.Region, inputs.StsEndpoint, inputs.UseFipsEndpoint, inputs.UseDualstackEndpoint),
+            Proxy = ProxyResolver.Resolve(inputs.HttpProxy, inputs.NoProxy, environment),
+            Retry = new RetryPolicy(!inputs.DisableRetry, inputs.RetryMaxAttempts),
+            Exports = new ExportPlan
+            {
+                EnvironmentVariables = inputs.OutputEnvCredentials,
+                CredentialOutputs = inputs.OutputCredentials,
+                Profile = inputs.AwsProfile,
+                OverwriteProfile = inputs.OverwriteAwsProfile,
+                Cleanup = inputs.Cleanup,
+                JobSummary = inputs.JobSummary,
+            },
+            TimeoutSeconds = inputs.ActionTimeoutSeconds,
+            DryRun = inputs.DryRun,
+            Warnings = Warnings(inputs, method),
         };
     }
 
-    /// <summary>Keeps the transitive keys that name a tag actually sent (STS rejects the others).</summary>
-    public static IReadOnlyList<string> FilterTransitiveKeys(IReadOnlyList<string> keys, IReadOnlyList<SessionTag> tags) =>
-        keys.Where(key => tags.Any(tag => string.Equals(tag.Key, key, StringComparison.OrdinalIgnoreCase))).ToList();
-
-    private static (CredentialSource Source, AssumeMethod Method) Choose(Settings.Settings settings, bool oidcImplied, bool idTokenAvailable)
+    private static (CredentialSource Source, AssumeMethod Method) Choose(ValidatedInputs inputs, bool oidcImplied, bool idTokenAvailable)
     {
         // With a token file, the role is always assumed with the file's token, whatever signed in before.
-        var roleMethod = !settings.HasRole ? AssumeMethod.None
-            : settings.HasTokenFile ? AssumeMethod.WebIdentityTokenFile
+        var roleMethod = !inputs.HasRole ? AssumeMethod.None
+            : inputs.HasTokenFile ? AssumeMethod.WebIdentityTokenFile
             : AssumeMethod.AssumeRole;
 
-        if (settings.HasAccessKeys)
+        if (inputs.HasAccessKeys)
         {
             return (CredentialSource.AccessKeys, roleMethod);
         }
 
-        if (settings.RoleChaining)
+        if (inputs.RoleChaining)
         {
             return (CredentialSource.RoleChaining, roleMethod);
         }
 
-        if (settings.HasTokenFile)
+        if (inputs.HasTokenFile)
         {
             return (CredentialSource.WebIdentityTokenFile, AssumeMethod.WebIdentityTokenFile);
         }
@@ -81,15 +117,19 @@ public static class Planner
         return (CredentialSource.Ambient, roleMethod);
     }
 
-    private static void CheckRoleNameHasSourceAccount(Settings.Settings settings, AssumeMethod method)
+    /// <summary>
+    /// A role name becomes an ARN in the account of the starting credentials, which only GetCallerIdentity
+    /// tells: a web identity with nothing signed in before has no such account.
+    /// </summary>
+    private static void CheckRoleNameHasSourceAccount(ValidatedInputs inputs, AssumeMethod method)
     {
-        var isName = settings.HasRole && !settings.RoleToAssume.StartsWith("arn:", StringComparison.Ordinal);
+        var isName = inputs.HasRole && !inputs.RoleToAssume.StartsWith("arn:", StringComparison.Ordinal);
         var sourceAccountUnknown = method is AssumeMethod.WebIdentityOidc or AssumeMethod.WebIdentityTokenFile
-            && !settings.HasAccessKeys && !settings.RoleChaining;
+            && !inputs.HasAccessKeys && !inputs.RoleChaining;
         if (isName && sourceAccountUnknown)
         {
             throw new ActionError(
-                "Source Account ID is needed if the Role Name is provided and not the Role Arn. Pass the full role ARN (arn:" + settings.Partition + ":iam::<account ID>:role/" + settings.RoleToAssume + ").",
+                "Source Account ID is needed if the Role Name is provided and not the Role Arn. Pass the full role ARN (arn:" + inputs.Partition + ":iam::<account ID>:role/" + inputs.RoleToAssume + ").",
                 ErrorCode.InvalidInput);
         }
     }
@@ -105,10 +145,10 @@ public static class Planner
         }
     }
 
-    private static List<SessionTag> BuildTags(Settings.Settings settings, IActionEnvironment environment)
+    private static List<SessionTag> BuildTags(ValidatedInputs inputs, IActionEnvironment environment)
     {
         var tags = SessionTagBuilder.BuiltIn(environment);
-        tags.AddRange(settings.CustomTags);
+        tags.AddRange(inputs.CustomTags);
         if (tags.Count > SessionTagBuilder.MaxTags)
         {
             throw new ActionError(
@@ -117,5 +157,25 @@ public static class Planner
         }
 
         return tags;
+    }
+
+    /// <summary>Inputs that AssumeRoleWithWebIdentity cannot carry, set anyway (upstream dropped them silently).</summary>
+    private static List<string> Warnings(ValidatedInputs inputs, AssumeMethod method)
+    {
+        var warnings = new List<string>();
+        if (method is AssumeMethod.WebIdentityOidc or AssumeMethod.WebIdentityTokenFile)
+        {
+            if (inputs.ExternalId.Length > 0)
+            {
+                warnings.Add(ExternalIdIgnored);
+            }
+
+            if (inputs.CustomTagsGiven)
+            {
+                warnings.Add(CustomTagsIgnored);
+            }
+        }
+
+        return warnings;
     }
 }

@@ -6,7 +6,7 @@ namespace Cac.Action.Profiles;
 
 /// <summary>
 /// Where the profile files are: <c>AWS_SHARED_CREDENTIALS_FILE</c> or <c>~/.aws/credentials</c>, and
-/// <c>AWS_CONFIG_FILE</c> or <c>~/.aws/config</c>, each resolved on its own (upstream §4.6). Home is
+/// <c>AWS_CONFIG_FILE</c> or <c>~/.aws/config</c>, each resolved on its own, as the AWS SDKs and upstream do. Home is
 /// <c>HOME</c>, as for <c>os.homedir()</c>.
 /// </summary>
 public sealed record ProfilePaths(string CredentialsPath, string ConfigPath)

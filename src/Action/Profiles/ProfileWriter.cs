@@ -4,7 +4,7 @@ using System.IO;
 using Cac.Abstractions;
 using Cac.Action.Errors;
 using Cac.Action.FileSystem;
-using Cac.Action.Toolkit;
+using Cac.Action.Runner;
 
 namespace Cac.Action.Profiles;
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using Cac.Action.Errors;
 using Cac.Action.FileSystem;
-using Cac.Action.Toolkit;
+using Cac.Action.Runner;
 
 namespace Cac.Action.Profiles;
 

@@ -1,11 +1,9 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Cac.Abstractions;
-using Cac.Action.Errors;
-using Cac.Action.Toolkit;
+using Cac.Action.Runner;
 
 namespace Cac.Action.Startup;
 

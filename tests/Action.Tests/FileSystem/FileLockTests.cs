@@ -1,7 +1,8 @@
-using System;
 using System.IO;
+using System;
 using Cac.Action.FileSystem;
 using Cac.Action.Tests.TestSupport;
+using Cac.TestSupport;
 
 namespace Cac.Action.Tests.FileSystem;
 

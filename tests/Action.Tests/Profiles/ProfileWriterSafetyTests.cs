@@ -5,9 +5,9 @@ using Cac.Abstractions;
 using Cac.Action.Errors;
 using Cac.Action.FileSystem;
 using Cac.Action.Profiles;
+using Cac.Action.Runner;
 using Cac.Action.Tests.TestSupport;
-using Cac.Action.Tests.Toolkit;
-using Cac.Action.Toolkit;
+using Cac.TestSupport;
 
 namespace Cac.Action.Tests.Profiles;
 
@@ -36,7 +36,7 @@ public sealed class ProfileWriterSafetyTests : IDisposable
     private ProfileWriter Writer(TimeProvider? time = null) => new(environment, new ActionLog(console, isDebug: false), time);
 
     private StagedProfileWrite Prepare(string name = "dev") =>
-        Writer().Prepare(name, "us-east-1", Secret.Create(Inputs.AccessKeyId, masker), Secret.Create(Inputs.SecretAccessKey, masker), Secret.Empty, overwrite: false);
+        Writer().Prepare(name, "us-east-1", Secret.Create(TestInputs.AccessKeyId, masker), Secret.Create(TestInputs.SecretAccessKey, masker), Secret.Empty, overwrite: false);
 
     [Fact]
     public async Task A_named_pipe_as_the_credentials_file_is_refused_at_once()
@@ -120,6 +120,6 @@ public sealed class ProfileWriterSafetyTests : IDisposable
         }
 
         FileLock.AcquireAll([CredentialsPath, ConfigPath], TimeSpan.Zero, TimeProvider.System).Dispose();
-        Assert.DoesNotContain(console.Lines, line => line.Contains(Inputs.SecretAccessKey, StringComparison.Ordinal));
+        Assert.DoesNotContain(console.Lines, line => line.Contains(TestInputs.SecretAccessKey, StringComparison.Ordinal));
     }
 }

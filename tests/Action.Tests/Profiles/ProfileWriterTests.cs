@@ -5,9 +5,9 @@ using Cac.Abstractions;
 using Cac.Action.Errors;
 using Cac.Action.FileSystem;
 using Cac.Action.Profiles;
+using Cac.Action.Runner;
 using Cac.Action.Tests.TestSupport;
-using Cac.Action.Tests.Toolkit;
-using Cac.Action.Toolkit;
+using Cac.TestSupport;
 
 namespace Cac.Action.Tests.Profiles;
 

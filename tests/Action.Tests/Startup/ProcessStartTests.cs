@@ -1,9 +1,8 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading.Tasks;
 using Cac.Action.Startup;
 using Cac.Action.Tests.TestSupport;
-using Cac.Action.Tests.Toolkit;
+using Cac.TestSupport;
 
 namespace Cac.Action.Tests.Startup;
 

@@ -1,12 +1,12 @@
 using System.Collections.Generic;
-using Cac.Action.Toolkit;
+using Cac.TestSupport;
 
 namespace Cac.Action.Tests.TestSupport;
 
 /// <summary>Environments for tests: never the process environment.</summary>
 internal static class Env
 {
-    /// <summary>Upstream's ENV0 (upstream-behavior §9.0): a complete GitHub Actions runner.</summary>
+    /// <summary>A complete GitHub Actions runner, with the values upstream's tests use.</summary>
     public static readonly IReadOnlyDictionary<string, string> Runner = new Dictionary<string, string>
     {
         ["GITHUB_REPOSITORY"] = "MY-REPOSITORY-NAME",

@@ -1,11 +1,12 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
-using Cac.EndToEnd.Tests.Runner;
+using System;
 using Cac.Emulators.Runner;
+using Cac.EndToEnd.Tests.Runner;
+using Cac.TestSupport;
 
 namespace Cac.EndToEnd.Tests.Container;
 
@@ -112,6 +113,6 @@ public sealed class TestImages : IAsyncLifetime
 
         File.WriteAllText(Path.Combine(context, "Containerfile"), "FROM scratch\nCOPY rootfs/ /\nENTRYPOINT [\"/app/configure-aws-credentials\"]\n");
         var build = await Podman("build", "--quiet", "--tag", tag, "--file", Path.Combine(context, "Containerfile"), context);
-        Assert.True(build.ExitCode == 0, "podman build failed:\n" + build.StandardOutput + build.StandardError);
+        AssertWith.Equal(0, build.ExitCode, "podman build failed:\n" + build.StandardOutput + build.StandardError);
     }
 }

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using Cac.Action;
-using Cac.Action.Toolkit;
 using Cac.Emulators;
+using Cac.TestSupport;
 
 namespace Cac.EndToEnd.Tests.InProcess;
 
@@ -34,7 +34,7 @@ public sealed class SlowAnswerTests
 
         var (exitCode, console) = await RunAsync(scenario);
 
-        Assert.True(exitCode == 0, string.Join("\n", console.Lines));
+        AssertWith.Equal(0, exitCode, string.Join("\n", console.Lines));
         var retry = Assert.Single(console.Lines, line => line.StartsWith("Retry AssumeRole: attempt 1 of 12 failed:", StringComparison.Ordinal));
         Assert.Contains("timed out after 0.4 s (answer headers and body)", retry, StringComparison.Ordinal);
         Assert.Equal(StsFault.Drip(TimeSpan.FromMilliseconds(200)), scenario.Sts.Requests[0].Fault);

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using Cac.Emulators;
 using Cac.Emulators.Runner;
 
 namespace Cac.EndToEnd.Tests.Runner;

@@ -1,6 +1,7 @@
-using System;
 using System.Diagnostics;
 using System.Threading.Tasks;
+using System;
+using Cac.TestSupport;
 
 namespace Cac.Package.Tests.TestSupport;
 
@@ -38,7 +39,7 @@ internal static class Dotnet
     public static async Task<string> SucceedAsync(string workingDirectory, params string[] arguments)
     {
         var result = await RunAsync(workingDirectory, arguments);
-        Assert.True(result.ExitCode == 0, "dotnet " + string.Join(' ', arguments) + " failed:\n" + result.Output);
+        AssertWith.Equal(0, result.ExitCode, "dotnet " + string.Join(' ', arguments) + " failed:\n" + result.Output);
         return result.Output;
     }
 }

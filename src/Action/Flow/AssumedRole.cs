@@ -1,4 +1,0 @@
-namespace Cac.Action.Flow;
-
-/// <summary>An assumed role's masked credentials and session identity.</summary>
-public sealed record AssumedRole(IssuedCredentials Credentials, string Arn, string AssumedRoleId);

@@ -1,4 +1,0 @@
-namespace Cac.Action.Flow;
-
-/// <summary>Who a set of credentials belongs to (GetCallerIdentity).</summary>
-public sealed record CallerIdentity(string Account, string Arn);

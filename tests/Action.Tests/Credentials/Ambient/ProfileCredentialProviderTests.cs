@@ -1,0 +1,149 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Cac.Action.Credentials.Ambient;
+using Cac.Action.Tests.TestSupport;
+
+namespace Cac.Action.Tests.Credentials.Ambient;
+
+public sealed class ProfileCredentialProviderTests : IDisposable
+{
+    private const string KeyId = "AKIAIOSFODNN7EXAMPLE";
+    private const string SecretKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
+    private readonly TempDir home = new();
+
+    public void Dispose() => home.Dispose();
+
+    private Task<AmbientCredentials?> Resolve(params (string Name, string? Value)[] variables)
+    {
+        var environment = Env.Of(variables);
+        environment.SetVariable("HOME", home.Path);
+        return new ProfileCredentialProvider(environment, new RecordingMasker()).TryResolveAsync(CancellationToken.None);
+    }
+
+    private string Credentials(string content) => home.Write(".aws/credentials", content);
+
+    private string Config(string content) => home.Write(".aws/config", content);
+
+    private static string Keys(string keyId) =>
+        "aws_access_key_id = " + keyId + "\naws_secret_access_key = " + SecretKey + "\n";
+
+    [Fact]
+    public async Task Without_AWS_PROFILE_the_default_profile_of_the_credentials_file_is_used()
+    {
+        var path = Credentials("[other]\n" + Keys("AKIAOTHER0000EXAMPLE") + "\n[default]\n" + Keys(KeyId) + "aws_session_token = FwoGZXIvYXdzEBYaDEXAMPLE\n");
+
+        var credentials = await Resolve();
+
+        Assert.NotNull(credentials);
+        Assert.Equal(KeyId, credentials.AccessKeyId.Reveal());
+        Assert.Equal(SecretKey, credentials.SecretAccessKey.Reveal());
+        Assert.Equal("FwoGZXIvYXdzEBYaDEXAMPLE", credentials.SessionToken.Reveal());
+        Assert.Equal("profile 'default' in " + path, credentials.Provider);
+    }
+
+    [Fact]
+    public async Task AWS_PROFILE_names_the_section_of_the_credentials_file()
+    {
+        Credentials("[default]\n" + Keys("AKIADEFAULT00EXAMPLE") + "[dev]\n" + Keys(KeyId));
+
+        var credentials = await Resolve(("AWS_PROFILE", "dev"));
+
+        Assert.Equal(KeyId, credentials?.AccessKeyId.Reveal());
+        Assert.True(credentials?.SessionToken.IsEmpty);
+    }
+
+    [Fact]
+    public async Task A_profile_missing_from_the_credentials_file_is_read_from_the_config_file_with_the_profile_prefix()
+    {
+        Credentials("[default]\n" + Keys("AKIADEFAULT00EXAMPLE"));
+        var config = Config("[dev]\n" + Keys("AKIAWRONGSECTIONEXAMPLE") + "[profile dev]\nregion = us-east-1\n" + Keys(KeyId));
+
+        var credentials = await Resolve(("AWS_PROFILE", "dev"));
+
+        Assert.Equal(KeyId, credentials?.AccessKeyId.Reveal());
+        Assert.Equal("profile 'dev' in " + config, credentials?.Provider);
+    }
+
+    [Fact]
+    public async Task The_default_profile_of_the_config_file_has_no_prefix()
+    {
+        Config("[profile default]\n" + Keys("AKIAWRONGSECTIONEXAMPLE") + "[default]\n" + Keys(KeyId));
+
+        var credentials = await Resolve();
+
+        Assert.Equal(KeyId, credentials?.AccessKeyId.Reveal());
+    }
+
+    [Fact]
+    public async Task A_config_section_without_the_profile_prefix_is_not_a_named_profile()
+    {
+        Config("[dev]\n" + Keys(KeyId));
+
+        Assert.Null(await Resolve(("AWS_PROFILE", "dev")));
+    }
+
+    [Fact]
+    public async Task Incomplete_keys_in_the_credentials_file_fall_through_to_the_config_file()
+    {
+        Credentials("[dev]\naws_access_key_id = AKIAINCOMPLETEEXAMPLE\n");
+        Config("[profile dev]\n" + Keys(KeyId));
+
+        var credentials = await Resolve(("AWS_PROFILE", "dev"));
+
+        Assert.Equal(KeyId, credentials?.AccessKeyId.Reveal());
+    }
+
+    [Fact]
+    public async Task Comments_and_blank_lines_are_ignored()
+    {
+        Credentials("# aws_access_key_id = AKIACOMMENTED0EXAMPLE\n\n[default]\n; aws_access_key_id = AKIACOMMENTED1EXAMPLE\n  # aws_secret_access_key = commented\n" + Keys(KeyId) + "# [default]\n");
+
+        var credentials = await Resolve();
+
+        Assert.Equal(KeyId, credentials?.AccessKeyId.Reveal());
+        Assert.Equal(SecretKey, credentials?.SecretAccessKey.Reveal());
+    }
+
+    [Fact]
+    public async Task Values_may_contain_equals_signs_and_whitespace_is_trimmed()
+    {
+        Credentials("  [default]  \n  aws_access_key_id=" + KeyId + "  \naws_secret_access_key   =   " + SecretKey + "\naws_session_token = FwoGZXIvYXdz==\n");
+
+        var credentials = await Resolve();
+
+        Assert.Equal(KeyId, credentials?.AccessKeyId.Reveal());
+        Assert.Equal(SecretKey, credentials?.SecretAccessKey.Reveal());
+        Assert.Equal("FwoGZXIvYXdz==", credentials?.SessionToken.Reveal());
+    }
+
+    [Fact]
+    public async Task The_file_variables_override_the_home_directory_paths()
+    {
+        Credentials("[default]\n" + Keys("AKIAHOMEFILE00EXAMPLE"));
+        var custom = home.Write("custom/creds", "[default]\n" + Keys(KeyId));
+
+        var credentials = await Resolve(("AWS_SHARED_CREDENTIALS_FILE", custom));
+
+        Assert.Equal(KeyId, credentials?.AccessKeyId.Reveal());
+        Assert.Equal("profile 'default' in " + custom, credentials?.Provider);
+    }
+
+    [Fact]
+    public async Task The_config_file_variable_is_honoured()
+    {
+        var custom = home.Write("custom/config", "[profile ci]\n" + Keys(KeyId));
+
+        var credentials = await Resolve(("AWS_PROFILE", "ci"), ("AWS_CONFIG_FILE", custom));
+
+        Assert.Equal(KeyId, credentials?.AccessKeyId.Reveal());
+    }
+
+    [Fact]
+    public async Task No_files_give_nothing()
+    {
+        Assert.Null(await Resolve());
+        Assert.Null(await Resolve(("AWS_PROFILE", "dev")));
+    }
+}
