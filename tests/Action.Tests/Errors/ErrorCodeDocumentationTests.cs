@@ -18,7 +18,7 @@ public sealed class ErrorCodeDocumentationTests
         ErrorCode.TokenFile, ErrorCode.NoCredentialsFound, ErrorCode.ProfileFiles, ErrorCode.Internal,
         ErrorCode.Redirected, ErrorCode.AnswerTooLarge,
         ErrorCode.RunnerFileUnusable, ErrorCode.WriteFailed, ErrorCode.ProfileFilesLocked, ErrorCode.ContainerCredentials,
-        ErrorCode.AmbientProfileFiles,
+        ErrorCode.AmbientProfileFiles, ErrorCode.AmbientProfile,
         ErrorCode.OpenSslMissing,
     ];
 
