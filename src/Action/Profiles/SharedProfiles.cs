@@ -56,6 +56,15 @@ public sealed class SharedProfiles
         return merged;
     }
 
+    /// <summary>The file a profile's <paramref name="key"/> comes from: the credentials file when it has the key, else the config file.</summary>
+    public string FileOf(string name, string key)
+    {
+        var fromCredentials = credentials.GetValues(name);
+        return fromCredentials is not null && fromCredentials.TryGetValue(key, out var value) && WithoutInlineComment(value).Length > 0
+            ? Paths.CredentialsPath
+            : Paths.ConfigPath;
+    }
+
     /// <summary>The settings of <c>[sso-session name]</c> in the config file, or <c>null</c>.</summary>
     public IReadOnlyDictionary<string, string>? SsoSession(string name)
     {

@@ -138,7 +138,7 @@ public sealed class ProfileCredentialProvider : IAmbientCredentialProvider
         }
 
         profile.TryGetValue("aws_session_token", out var token);
-        return AmbientCredentials.Create(keyId!, secret!, token ?? string.Empty, "profile '" + name + "' in " + files.Paths.CredentialsPath + " or " + files.Paths.ConfigPath, masker);
+        return AmbientCredentials.Create(keyId!, secret!, token ?? string.Empty, "profile '" + name + "' in " + files.FileOf(name, "aws_access_key_id"), masker);
     }
 
     private async Task<AmbientCredentials> SourceOfRoleAsync(SharedProfiles files, List<string> chain, IReadOnlyDictionary<string, string> profile, CancellationToken cancellationToken)

@@ -24,8 +24,8 @@ public sealed class ContainerCredentialProviderTests : IDisposable
         temp.Dispose();
     }
 
-    private Task<AmbientCredentials?> Resolve(params (string Name, string? Value)[] variables) =>
-        new ContainerCredentialProvider(Env.Of(variables), masker, client).TryResolveAsync(CancellationToken.None);
+    private async Task<AmbientCredentials?> Resolve(params (string Name, string? Value)[] variables) =>
+        (await new ContainerCredentialProvider(Env.Of(variables), masker, client, TimeProvider.System).TryResolveAsync(CancellationToken.None)).Credentials;
 
     [Theory]
     [InlineData("https://creds.example.com/v1", true)]

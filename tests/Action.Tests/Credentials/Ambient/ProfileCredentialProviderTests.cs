@@ -15,11 +15,11 @@ public sealed class ProfileCredentialProviderTests : IDisposable
 
     public void Dispose() => home.Dispose();
 
-    private Task<AmbientCredentials?> Resolve(params (string Name, string? Value)[] variables)
+    private async Task<AmbientCredentials?> Resolve(params (string Name, string? Value)[] variables)
     {
         var environment = Env.Of(variables);
         environment.SetVariable("HOME", home.Path);
-        return new ProfileCredentialProvider(environment, new RecordingMasker()).TryResolveAsync(CancellationToken.None);
+        return (await TestProfileSources.Provider(environment, new RecordingMasker()).TryResolveAsync(CancellationToken.None)).Credentials;
     }
 
     private string Credentials(string content) => home.Write(".aws/credentials", content);
@@ -67,9 +67,9 @@ public sealed class ProfileCredentialProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task The_default_profile_of_the_config_file_has_no_prefix()
+    public async Task The_default_profile_of_the_config_file_is_profile_default_first_then_default_as_in_the_javascript_sdk()
     {
-        Config("[profile default]\n" + Keys("AKIAWRONGSECTIONEXAMPLE") + "[default]\n" + Keys(KeyId));
+        Config("[default]\n" + Keys("AKIAWRONGSECTIONEXAMPLE") + "[profile default]\n" + Keys(KeyId));
 
         var credentials = await Resolve();
 
@@ -85,14 +85,15 @@ public sealed class ProfileCredentialProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task Incomplete_keys_in_the_credentials_file_fall_through_to_the_config_file()
+    public async Task The_two_files_are_merged_key_by_key_with_the_credentials_file_winning()
     {
         Credentials("[dev]\naws_access_key_id = AKIAINCOMPLETEEXAMPLE\n");
         Config("[profile dev]\n" + Keys(KeyId));
 
         var credentials = await Resolve(("AWS_PROFILE", "dev"));
 
-        Assert.Equal(KeyId, credentials?.AccessKeyId.Reveal());
+        Assert.Equal("AKIAINCOMPLETEEXAMPLE", credentials?.AccessKeyId.Reveal());
+        Assert.Equal(SecretKey, credentials?.SecretAccessKey.Reveal());
     }
 
     [Fact]
