@@ -1,0 +1,198 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Cac.Action;
+using Cac.Emulators;
+using Cac.Emulators.Runner;
+using Cac.TestSupport;
+
+namespace Cac.EndToEnd.Tests.InProcess;
+
+/// <summary>
+/// The ambient chain on a self-hosted runner, in process over real HTTP: the profile kinds of the AWS CLI
+/// fixtures against the STS emulator and the instance-metadata, container and SSO stand-ins, and what the
+/// run says when a configured profile cannot produce credentials.
+/// </summary>
+public sealed class AmbientChainTests
+{
+    private static async Task<(int ExitCode, string Log)> RunAsync(Scenario scenario, string? profile = null)
+    {
+        var environment = scenario.Aws.SelfHostedEnvironment(scenario.Process);
+        foreach (var (name, value) in scenario.Environment.Where(pair => pair.Key.StartsWith("INPUT_", StringComparison.Ordinal)))
+        {
+            environment[name] = value;
+        }
+
+        if (profile is not null)
+        {
+            environment["AWS_PROFILE"] = profile;
+        }
+
+        environment["ACTIONS_STEP_DEBUG"] = "true";
+        var console = new RecordingConsole();
+        var exitCode = await ActionHost.RunAsync(
+            [], new DictionaryEnvironment(environment.Select(pair => new System.Collections.Generic.KeyValuePair<string, string?>(pair.Key, pair.Value))),
+            console, TimeProvider.System, ActionHostOptions.Default, default);
+        return (exitCode, string.Join("\n", console.Lines));
+    }
+
+    /// <param name="fixture">The AWS CLI fixture to write now; <c>null</c> when the test fills its placeholders first.</param>
+    private static async Task<Scenario> StartAsync(string? fixture)
+    {
+        var scenario = await Scenario.StartAsync(withIdToken: false);
+        scenario.Sts.Behavior.TrustUnregisteredRoles = true;
+        scenario.Input("aws-region", "us-east-1");
+        if (fixture is not null)
+        {
+            LocalAws.ConfigHome(scenario.Process).Write(AwsCliFixture.Load(fixture));
+        }
+
+        return scenario;
+    }
+
+    [Fact]
+    public async Task A_two_hop_source_profile_chain_assumes_each_role_once_with_the_profile_settings()
+    {
+        await using var scenario = await StartAsync("role-chain");
+
+        var (exitCode, log) = await RunAsync(scenario, "target");
+
+        Assert.True(exitCode == 0, log);
+        var assumes = scenario.Sts.Requests.Where(request => request.Parameter("Action") == "AssumeRole").ToList();
+        Assert.Equal(["arn:aws:iam::111111111111:role/middle", "arn:aws:iam::222222222222:role/target"], assumes.Select(request => request.Parameter("RoleArn")));
+        Assert.Equal("partner-EXAMPLE", assumes[1].Parameter("ExternalId"));
+        Assert.Equal("ci-target", assumes[1].Parameter("RoleSessionName"));
+        Assert.Equal("1800", assumes[1].Parameter("DurationSeconds"));
+    }
+
+    [Fact]
+    public async Task A_five_hop_chain_works_and_a_profile_may_be_its_own_source()
+    {
+        await using var scenario = await StartAsync("role-chain");
+        scenario.Sts.Behavior.RegisterAccessKey("AKIAI44QH8DHBEXAMPLE", "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY");
+
+        var (deepExit, deepLog) = await RunAsync(scenario, "deep-1");
+        var (selfExit, selfLog) = await RunAsync(scenario, "self-source");
+
+        Assert.True(deepExit == 0, deepLog);
+        Assert.True(selfExit == 0, selfLog);
+    }
+
+    [Theory]
+    [InlineData("cycle-a", "source_profile makes a cycle: cycle-a -> cycle-b -> cycle-a -> cycle-b")]
+    [InlineData("missing-source", "has source_profile 'does-not-exist', which does not exist")]
+    [InlineData("bad-credential-source", "credential_source 'Ec2Metadata', which is not Environment, Ec2InstanceMetadata or EcsContainer")]
+    [InlineData("both-sources", "has both source_profile and credential_source")]
+    [InlineData("needs-mfa", "needs an MFA code (mfa_serial = arn:aws:iam::111111111111:mfa/ci-user)")]
+    public async Task A_configured_profile_that_cannot_produce_credentials_is_the_error(string profile, string cause)
+    {
+        await using var scenario = await StartAsync("role-chain");
+        scenario.Input("role-to-assume", LocalAws.DemoRoleArn);
+
+        var (exitCode, log) = await RunAsync(scenario, profile);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("::error::Credentials could not be loaded, please check your action inputs: profile '" + profile + "': ", log, StringComparison.Ordinal);
+        Assert.Contains(cause, log, StringComparison.Ordinal);
+        Assert.Contains("CAC-E045", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Could not get an OIDC token", log, StringComparison.Ordinal);
+        Assert.DoesNotContain(scenario.Sts.Requests, request => request.Parameter("RoleArn") == LocalAws.DemoRoleArn);
+    }
+
+    [Fact]
+    public async Task Credential_source_takes_the_instance_role_and_the_container_role()
+    {
+        await using var scenario = await StartAsync("role-chain");
+        await scenario.Aws.StartInstanceMetadataAsync();
+        await scenario.Aws.StartContainerCredentialsAsync();
+
+        var (ec2Exit, ec2Log) = await RunAsync(scenario, "from-ec2");
+        var (ecsExit, ecsLog) = await RunAsync(scenario, "from-ecs");
+
+        Assert.True(ec2Exit == 0, ec2Log);
+        Assert.True(ecsExit == 0, ecsLog);
+        Assert.Contains(scenario.Sts.Requests, request => request.Parameter("RoleArn") == "arn:aws:iam::111111111111:role/from-instance");
+        Assert.Contains(scenario.Sts.Requests, request => request.Parameter("RoleArn") == "arn:aws:iam::111111111111:role/from-task");
+    }
+
+    [Fact]
+    public async Task Without_any_credentials_the_error_lists_what_was_tried_and_debug_says_why_each_declined()
+    {
+        await using var scenario = await Scenario.StartAsync(withIdToken: false);
+        scenario.Input("aws-region", "us-east-1");
+
+        var (exitCode, log) = await RunAsync(scenario);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Could not load credentials from any providers (tried environment variables (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set); shared profile files (no profile 'default'", log, StringComparison.Ordinal);
+        Assert.Contains("::debug::Ambient credentials: instance metadata service declined: not asked", log, StringComparison.Ordinal);
+        Assert.Contains("::debug::Ambient credentials: container credentials declined:", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Imds_falls_back_to_v1_when_the_token_request_is_refused_and_says_why_it_declines_otherwise()
+    {
+        await using var scenario = await Scenario.StartAsync(withIdToken: false);
+        scenario.Input("aws-region", "us-east-1");
+        var imds = await scenario.Aws.StartInstanceMetadataAsync();
+        imds.Behavior.RequireToken = false;
+        imds.Behavior.InjectFault(EndpointFault.Status(403), count: 1, InstanceMetadataPath.Token);
+
+        var (exitCode, log) = await RunAsync(scenario);
+
+        Assert.True(exitCode == 0, log);
+        Assert.Contains("Using credentials from instance metadata service", log, StringComparison.Ordinal);
+
+        imds.Behavior.RequireToken = true;
+        imds.Behavior.InjectFault(EndpointFault.Status(400), count: 1, InstanceMetadataPath.Token);
+        var (refusedExit, refusedLog) = await RunAsync(scenario);
+        Assert.Equal(1, refusedExit);
+        Assert.Contains("instance metadata service (the IMDSv2 token request answered HTTP 400)", refusedLog, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_sso_profile_uses_the_cached_login_and_an_expired_one_names_aws_sso_login()
+    {
+        await using var scenario = await StartAsync("sso");
+        var sso = await scenario.Aws.StartSsoAsync();
+        scenario.Aws.AssignSsoRole("111111111111", "Deploy");
+        var home = LocalAws.ConfigHome(scenario.Process);
+        home.WriteSsoToken(sso.Behavior.Login("my-sso"));
+
+        var (exitCode, log) = await RunAsync(scenario, "sso");
+        Assert.True(exitCode == 0, log);
+
+        home.WriteSsoToken(sso.Behavior.Login("my-sso", lifetime: TimeSpan.FromHours(-1)));
+        var (expiredExit, expiredLog) = await RunAsync(scenario, "sso");
+        Assert.Equal(1, expiredExit);
+        Assert.Contains("run `aws sso login --sso-session my-sso`", expiredLog, StringComparison.Ordinal);
+
+        var (mismatchExit, mismatchLog) = await RunAsync(scenario, "sso-mismatch");
+        Assert.Equal(1, mismatchExit);
+        Assert.Contains("contradicts", mismatchLog, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_credential_process_gives_credentials_and_its_failure_is_the_error_without_its_stderr()
+    {
+        await using var scenario = await StartAsync(null);
+        var recorded = Path.Combine(scenario.Process.Home, "process-runs");
+        Directory.CreateDirectory(recorded);
+        var user = new IssuedCredentials(Scenario.UserAccessKeyId, Scenario.UserSecretAccessKey, string.Empty, DateTimeOffset.UtcNow.AddHours(1), "111111111111", Scenario.UserArn);
+        var printing = CredentialProcessCommand.Printing(recorded, user).Recording(recorded);
+        LocalAws.ConfigHome(scenario.Process).Write(AwsCliFixture.Load("process").With("CREDENTIAL_PROCESS", printing.CommandLine));
+        scenario.Input("role-to-assume", LocalAws.DemoRoleArn);
+
+        var (exitCode, log) = await RunAsync(scenario, "process");
+        Assert.True(exitCode == 0, log);
+        Assert.True(File.Exists(printing.ArgumentsFile));
+
+        var failing = CredentialProcessCommand.Failing(3, "token=SECRET-IN-STDERR-EXAMPLE");
+        LocalAws.ConfigHome(scenario.Process).Write(AwsCliFixture.Load("process").With("CREDENTIAL_PROCESS", failing.CommandLine));
+        var (failedExit, failedLog) = await RunAsync(scenario, "process");
+        Assert.Equal(1, failedExit);
+        Assert.Contains("credential_process exited with code 3", failedLog, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET-IN-STDERR", failedLog, StringComparison.Ordinal);
+    }
+}
