@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Cac.Action;
 using Cac.Emulators;
+using Cac.Emulators.Imds;
 using Cac.Emulators.Runner;
 using Cac.TestSupport;
 
@@ -19,9 +20,10 @@ public sealed class AmbientChainTests
     private static async Task<(int ExitCode, string Log)> RunAsync(Scenario scenario, string? profile = null)
     {
         var environment = scenario.Aws.SelfHostedEnvironment(scenario.Process);
-        foreach (var (name, value) in scenario.Environment.Where(pair => pair.Key.StartsWith("INPUT_", StringComparison.Ordinal)))
+        // The scenario's inputs and the test's own variables; the stand-ins' variables stay as started.
+        foreach (var (name, value) in scenario.Environment)
         {
-            environment[name] = value;
+            environment.TryAdd(name, value);
         }
 
         if (profile is not null)
@@ -194,5 +196,92 @@ public sealed class AmbientChainTests
         Assert.Equal(1, failedExit);
         Assert.Contains("credential_process exited with code 3", failedLog, StringComparison.Ordinal);
         Assert.DoesNotContain("SECRET-IN-STDERR", failedLog, StringComparison.Ordinal);
+    }
+    [Fact]
+    public async Task A_web_identity_token_file_in_the_profile_is_exchanged_and_a_missing_one_is_the_error()
+    {
+        await using var scenario = await StartAsync(null);
+        var tokenFile = Path.Combine(scenario.Process.Home, "irsa-token");
+        await File.WriteAllTextAsync(tokenFile, scenario.Oidc.IssueToken("sts.amazonaws.com"));
+        LocalAws.ConfigHome(scenario.Process).Write(AwsCliFixture.Load("web-identity").With("TOKEN_FILE", tokenFile));
+
+        var (exitCode, log) = await RunAsync(scenario);
+        var (missingExit, missingLog) = await RunAsync(scenario, "web-identity-missing-file");
+
+        Assert.True(exitCode == 0, log);
+        var exchange = Assert.Single(scenario.Sts.Requests, request => request.Parameter("Action") == "AssumeRoleWithWebIdentity");
+        Assert.Equal("runner-pod", exchange.Parameter("RoleSessionName"));
+        Assert.Equal(1, missingExit);
+        Assert.Contains("profile 'web-identity-missing-file': Web identity token file does not exist: /var/run/secrets/eks.amazonaws.com/serviceaccount/does-not-exist", missingLog, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_chain_is_resolved_once_even_when_existing_credentials_are_checked_first()
+    {
+        await using var scenario = await StartAsync("role-chain");
+        scenario.Input("role-to-assume", LocalAws.DemoRoleArn).Input("use-existing-credentials", "true");
+        scenario.Sts.Behavior.InjectFault(StsFault.InternalFailure, count: 1, StsAction.GetCallerIdentity);
+
+        var (exitCode, log) = await RunAsync(scenario, "target");
+
+        Assert.True(exitCode == 0, log);
+        Assert.Contains("No valid credentials exist. Running as normal.", log, StringComparison.Ordinal);
+        Assert.Equal(
+            ["arn:aws:iam::111111111111:role/middle", "arn:aws:iam::222222222222:role/target", LocalAws.DemoRoleArn],
+            scenario.Sts.Requests.Where(request => request.Parameter("Action") == "AssumeRole").Select(request => request.Parameter("RoleArn")));
+    }
+
+    [Fact]
+    public async Task Sso_profiles_legacy_sourced_and_broken_ones()
+    {
+        await using var scenario = await StartAsync("sso");
+        var sso = await scenario.Aws.StartSsoAsync();
+        scenario.Aws.AssignSsoRole("111111111111", "Deploy");
+        var home = LocalAws.ConfigHome(scenario.Process);
+
+        var (missingExit, missingLog) = await RunAsync(scenario, "sso-legacy");
+        home.WriteSsoToken(sso.Behavior.Login(), SsoTimestampStyle.UtcSuffix);
+        var (legacyExit, legacyLog) = await RunAsync(scenario, "sso-legacy");
+        home.WriteSsoToken(sso.Behavior.Login("my-sso"), SsoTimestampStyle.Offset);
+        var (sourcedExit, sourcedLog) = await RunAsync(scenario, "sso-then-role");
+        var (noSessionExit, noSessionLog) = await RunAsync(scenario, "sso-missing-session");
+
+        Assert.Equal(1, missingExit);
+        Assert.Contains("no SSO login for https://d-0123456789.awsapps.com/start is cached", missingLog, StringComparison.Ordinal);
+        Assert.Contains("run `aws sso login --profile sso-legacy` on the runner", missingLog, StringComparison.Ordinal);
+        Assert.True(legacyExit == 0, legacyLog);
+        Assert.True(sourcedExit == 0, sourcedLog);
+        Assert.Contains(scenario.Sts.Requests, request => request.Parameter("RoleArn") == "arn:aws:iam::222222222222:role/cross-account");
+        Assert.Equal(1, noSessionExit);
+        Assert.Contains("sso_session 'no-such-session' has no [sso-session no-such-session] section", noSessionLog, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_sso_role_the_user_is_not_assigned_is_the_error()
+    {
+        await using var scenario = await StartAsync("sso");
+        var sso = await scenario.Aws.StartSsoAsync();
+        LocalAws.ConfigHome(scenario.Process).WriteSsoToken(sso.Behavior.Login("my-sso"));
+
+        var (exitCode, log) = await RunAsync(scenario, "sso");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("the SSO user has no access to role 'Deploy' in account 111111111111 (HTTP 403 ForbiddenException", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Imds_v1_is_not_used_when_AWS_EC2_METADATA_V1_DISABLED_forbids_it()
+    {
+        await using var scenario = await Scenario.StartAsync(withIdToken: false);
+        scenario.Input("aws-region", "us-east-1");
+        var imds = await scenario.Aws.StartInstanceMetadataAsync();
+        imds.Behavior.RequireToken = false;
+        imds.Behavior.InjectFault(EndpointFault.Status(405), count: 1, InstanceMetadataPath.Token);
+        scenario.Environment["AWS_EC2_METADATA_V1_DISABLED"] = "true";
+
+        var (exitCode, log) = await RunAsync(scenario);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("the IMDSv2 token request answered HTTP 405, and AWS_EC2_METADATA_V1_DISABLED=true forbids IMDSv1", log, StringComparison.Ordinal);
     }
 }
