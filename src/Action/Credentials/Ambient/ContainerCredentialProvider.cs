@@ -94,7 +94,7 @@ public sealed class ContainerCredentialProvider : IAmbientCredentialProvider
                 return AmbientResult.Declined(uri.GetLeftPart(UriPartial.Authority) + " answered HTTP " + (int)response.StatusCode + CredentialJson.ErrorDetail(body));
             }
 
-            return CredentialJson.Parse(body, masker, "container credentials endpoint", time.GetUtcNow());
+            return CredentialJson.Parse(body, masker, Name + " at " + uri.GetLeftPart(UriPartial.Authority), time.GetUtcNow());
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {

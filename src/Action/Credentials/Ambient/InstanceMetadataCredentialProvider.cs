@@ -12,7 +12,8 @@ namespace Cac.Action.Credentials.Ambient;
 /// The EC2 instance metadata service, for self-hosted runners on EC2: IMDSv2 (a session token first), and
 /// IMDSv1 when the token request is refused with 403, 404 or 405 or gets no answer, as the SDKs do, unless
 /// AWS_EC2_METADATA_V1_DISABLED=true forbids it. It is not asked on GitHub-hosted runners
-/// (RUNNER_ENVIRONMENT=github-hosted), which are never EC2 instances, nor when AWS_EC2_METADATA_DISABLED=true;
+/// (RUNNER_ENVIRONMENT=github-hosted), which are never EC2 instances, nor when AWS_EC2_METADATA_DISABLED is set
+/// to anything but <c>false</c> (as current JavaScript SDK releases read it; older ones took any value);
 /// each request has a short timeout so a missing service costs little. See docs/credential-stand-ins.md.
 /// </summary>
 public sealed class InstanceMetadataCredentialProvider : IAmbientCredentialProvider
@@ -36,14 +37,14 @@ public sealed class InstanceMetadataCredentialProvider : IAmbientCredentialProvi
     public string Name => "instance metadata service";
 
     public static bool IsDisabled(IActionEnvironment environment) =>
-        IsTrue(environment, "AWS_EC2_METADATA_DISABLED")
+        environment.GetVariable("AWS_EC2_METADATA_DISABLED") is { Length: > 0 } disabled && !string.Equals(disabled, "false", StringComparison.OrdinalIgnoreCase)
         || string.Equals(environment.GetVariable("RUNNER_ENVIRONMENT"), "github-hosted", StringComparison.OrdinalIgnoreCase);
 
     public async Task<AmbientResult> TryResolveAsync(CancellationToken cancellationToken)
     {
         if (IsDisabled(environment))
         {
-            return AmbientResult.Declined("not asked (AWS_EC2_METADATA_DISABLED=true, or a GitHub-hosted runner)");
+            return AmbientResult.Declined("not asked (AWS_EC2_METADATA_DISABLED is set, or this is a GitHub-hosted runner)");
         }
 
         var endpoint = environment.GetVariable("AWS_EC2_METADATA_SERVICE_ENDPOINT");
