@@ -67,7 +67,7 @@ public static class ServiceComposition
             new ProfileCredentialProvider(environment, log, profileSources),
             new WebIdentityEnvironmentCredentialProvider(environment, log, stsClients),
             container,
-            instanceMetadata,
+            new InstanceMetadataCredentialProvider(environment, log, metadataClient, time, defersToContainer: true),
         ],
             log);
         return new FlowServices(

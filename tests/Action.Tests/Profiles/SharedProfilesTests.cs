@@ -48,7 +48,7 @@ public sealed class SharedProfilesTests : IDisposable
     public void The_credentials_file_wins_key_by_key_and_profile_default_replaces_default_in_the_config_file()
     {
         var credentials = temp.Write("credentials", "[dev]\naws_access_key_id = AKIAFROMCREDSEXAMPLE\n");
-        var config = temp.Write("config", "[default]\nregion = us-east-1\noutput = json\n[profile default]\nregion = eu-west-1\n[profile dev]\naws_access_key_id = AKIAFROMCONFIGEXAMPLE\nregion = ap-south-1\n[dev]\nregion = never-read\n");
+        var config = temp.Write("config", "[default]\nregion = us-east-1\noutput = json\n[profile default]\nregion = eu-west-1\n[profile dev]\naws_access_key_id = AKIACONFIGKEYEXAMPLE\nregion = ap-south-1\n[dev]\nregion = never-read\n");
         var files = SharedProfiles.Load(new ProfilePaths(credentials, config));
 
         var dev = files.Profile("dev")!;

@@ -284,4 +284,20 @@ public sealed class AmbientChainTests
         Assert.Equal(1, exitCode);
         Assert.Contains("the IMDSv2 token request answered HTTP 405, and AWS_EC2_METADATA_V1_DISABLED=true forbids IMDSv1", log, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task A_failing_task_role_does_not_fall_back_to_the_instance_role()
+    {
+        await using var scenario = await Scenario.StartAsync(withIdToken: false);
+        scenario.Input("aws-region", "us-east-1");
+        var imds = await scenario.Aws.StartInstanceMetadataAsync();
+        var container = await scenario.Aws.StartContainerCredentialsAsync();
+        container.Behavior.InjectFault(EndpointFault.Status(500), count: 100);
+
+        var (exitCode, log) = await RunAsync(scenario);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("container credentials (" + container.FullUri.GetLeftPart(UriPartial.Authority) + " answered HTTP 500", log, StringComparison.Ordinal);
+        Assert.Contains("instance metadata service (not asked: container credentials are configured", log, StringComparison.Ordinal);
+        Assert.Empty(imds.Requests);
+    }
 }

@@ -53,6 +53,13 @@ public sealed class ContainerCredentialProvider : IAmbientCredentialProvider
 
     public string Name => "container credentials";
 
+    /// <summary>Whether either URI variable is set.</summary>
+    public static bool IsConfigured(IActionEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return !string.IsNullOrEmpty(environment.GetVariable(FullUriVariable)) || !string.IsNullOrEmpty(environment.GetVariable(RelativeUriVariable));
+    }
+
     public async Task<AmbientResult> TryResolveAsync(CancellationToken cancellationToken)
     {
         var relative = environment.GetVariable(RelativeUriVariable);

@@ -25,13 +25,20 @@ public sealed class InstanceMetadataCredentialProvider : IAmbientCredentialProvi
     private readonly ISecretMasker masker;
     private readonly HttpClient httpClient;
     private readonly TimeProvider time;
+    private readonly bool defersToContainer;
 
-    public InstanceMetadataCredentialProvider(IActionEnvironment environment, ISecretMasker masker, HttpClient httpClient, TimeProvider time)
+    /// <param name="defersToContainer">
+    /// True for the default chain's link: when container credentials are configured it is not asked, as in the
+    /// JavaScript SDK, so a task whose own role fails never runs with the instance's role instead. False for a
+    /// profile's <c>credential_source = Ec2InstanceMetadata</c>, which names it explicitly.
+    /// </param>
+    public InstanceMetadataCredentialProvider(IActionEnvironment environment, ISecretMasker masker, HttpClient httpClient, TimeProvider time, bool defersToContainer = false)
     {
         this.environment = environment;
         this.masker = masker;
         this.httpClient = httpClient;
         this.time = time;
+        this.defersToContainer = defersToContainer;
     }
 
     public string Name => "instance metadata service";
@@ -45,6 +52,11 @@ public sealed class InstanceMetadataCredentialProvider : IAmbientCredentialProvi
         if (IsDisabled(environment))
         {
             return AmbientResult.Declined("not asked (AWS_EC2_METADATA_DISABLED is set, or this is a GitHub-hosted runner)");
+        }
+
+        if (defersToContainer && ContainerCredentialProvider.IsConfigured(environment))
+        {
+            return AmbientResult.Declined("not asked: container credentials are configured, and they are the task's credentials");
         }
 
         var endpoint = environment.GetVariable("AWS_EC2_METADATA_SERVICE_ENDPOINT");
