@@ -23,7 +23,7 @@ public sealed class CredentialProcessRunner
     /// <summary>How long a process may take; the SDKs set none, but a CI job must not hang on a login prompt.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(1);
 
-    /// <summary>The most read from either output stream; a credential document is well under 4 KiB.</summary>
+    /// <summary>The most read from either output stream, in characters; a credential document is well under 4 KiB.</summary>
     public const int MaxOutputBytes = 64 * 1024;
 
     private readonly ISecretMasker masker;
@@ -65,7 +65,15 @@ public sealed class CredentialProcessRunner
             throw new ProfileProblem("credential_process could not start '" + elements[0] + "': " + exception.Message);
         }
 
-        process.StandardInput.Close();
+        try
+        {
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The process is already gone; its exit code says why.
+        }
+
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         var output = ReadBoundedAsync(process.StandardOutput, limit);

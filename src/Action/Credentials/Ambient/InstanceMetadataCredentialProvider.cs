@@ -44,7 +44,7 @@ public sealed class InstanceMetadataCredentialProvider : IAmbientCredentialProvi
     public string Name => "instance metadata service";
 
     public static bool IsDisabled(IActionEnvironment environment) =>
-        environment.GetVariable("AWS_EC2_METADATA_DISABLED") is { Length: > 0 } disabled && !string.Equals(disabled, "false", StringComparison.OrdinalIgnoreCase)
+        environment.GetVariable("AWS_EC2_METADATA_DISABLED") is { Length: > 0 } disabled && disabled != "false"
         || string.Equals(environment.GetVariable("RUNNER_ENVIRONMENT"), "github-hosted", StringComparison.OrdinalIgnoreCase);
 
     public async Task<AmbientResult> TryResolveAsync(CancellationToken cancellationToken)
