@@ -300,4 +300,33 @@ public sealed class AmbientChainTests
         Assert.Contains("instance metadata service (not asked: container credentials are configured", log, StringComparison.Ordinal);
         Assert.Empty(imds.Requests);
     }
+    [Fact]
+    public async Task The_order_is_environment_profile_token_file_container_instance()
+    {
+        await using var scenario = await StartAsync("basic");
+        await scenario.Aws.StartInstanceMetadataAsync();
+        await scenario.Aws.StartContainerCredentialsAsync();
+        var tokenFile = Path.Combine(scenario.Process.Home, "irsa-token");
+        await File.WriteAllTextAsync(tokenFile, scenario.Oidc.IssueToken("sts.amazonaws.com"));
+        scenario.Environment["AWS_WEB_IDENTITY_TOKEN_FILE"] = tokenFile;
+        scenario.Environment["AWS_ROLE_ARN"] = "arn:aws:iam::111111111111:role/irsa";
+        scenario.WithJobCredentials();
+
+        var (environmentExit, environmentLog) = await RunAsync(scenario);
+        var (profileExit, profileLog) = await RunAsync(scenario, "default");
+        LocalAws.ConfigHome(scenario.Process).WriteConfig(string.Empty).WriteCredentials(string.Empty);
+        var (tokenExit, tokenLog) = await RunAsync(scenario, "default");
+        scenario.Environment.Remove("AWS_WEB_IDENTITY_TOKEN_FILE");
+        var (containerExit, containerLog) = await RunAsync(scenario, "default");
+
+        Assert.True(environmentExit == 0, environmentLog);
+        Assert.Contains("::debug::Using credentials from environment variables", environmentLog, StringComparison.Ordinal);
+        Assert.True(profileExit == 0, profileLog);
+        Assert.Contains("::debug::Ambient credentials: environment variables declined: AWS_PROFILE is set", profileLog, StringComparison.Ordinal);
+        Assert.Contains("::debug::Using credentials from profile 'default' in ", profileLog, StringComparison.Ordinal);
+        Assert.True(tokenExit == 0, tokenLog);
+        Assert.Contains("::debug::Using credentials from web identity token file in AWS_WEB_IDENTITY_TOKEN_FILE", tokenLog, StringComparison.Ordinal);
+        Assert.True(containerExit == 0, containerLog);
+        Assert.Contains("::debug::Using credentials from container credentials at ", containerLog, StringComparison.Ordinal);
+    }
 }
