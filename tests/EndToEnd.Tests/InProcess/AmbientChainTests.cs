@@ -95,7 +95,7 @@ public sealed class AmbientChainTests
         var (exitCode, log) = await RunAsync(scenario, profile);
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("::error::Credentials could not be loaded, please check your action inputs: profile '" + profile + "': ", log, StringComparison.Ordinal);
+        Assert.Contains("::error::Credentials could not be loaded, please check your action inputs: profile '" + profile + "'", log, StringComparison.Ordinal);
         Assert.Contains(cause, log, StringComparison.Ordinal);
         Assert.Contains("CAC-E045", log, StringComparison.Ordinal);
         Assert.DoesNotContain("Could not get an OIDC token", log, StringComparison.Ordinal);
@@ -194,8 +194,12 @@ public sealed class AmbientChainTests
         LocalAws.ConfigHome(scenario.Process).Write(AwsCliFixture.Load("process").With("CREDENTIAL_PROCESS", failing.CommandLine));
         var (failedExit, failedLog) = await RunAsync(scenario, "process");
         Assert.Equal(1, failedExit);
-        Assert.Contains("credential_process exited with code 3", failedLog, StringComparison.Ordinal);
+        Assert.Contains("profile 'process': credential_process exited with code 3", failedLog, StringComparison.Ordinal);
         Assert.DoesNotContain("SECRET-IN-STDERR", failedLog, StringComparison.Ordinal);
+
+        var (sourcedExit, sourcedLog) = await RunAsync(scenario, "process-then-role");
+        Assert.Equal(1, sourcedExit);
+        Assert.Contains("inputs: profile 'process-then-role': profile 'process' (source of 'process-then-role'): credential_process exited with code 3", sourcedLog, StringComparison.Ordinal);
     }
     [Fact]
     public async Task A_web_identity_token_file_in_the_profile_is_exchanged_and_a_missing_one_is_the_error()

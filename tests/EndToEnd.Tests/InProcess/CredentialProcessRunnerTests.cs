@@ -42,7 +42,7 @@ public sealed class CredentialProcessRunnerTests : IDisposable
     [InlineData("garbage", "credential_process did not print JSON")]
     [InlineData("version2", "credential_process printed a document without \"Version\": 1")]
     [InlineData("expired", "credential_process printed unusable credentials: the credentials expired at ")]
-    [InlineData("flood", "credential_process wrote more than 64 KiB")]
+    [InlineData("flood", "credential_process wrote more than 65,536 characters")]
     [InlineData("missing", "credential_process could not start '/nonexistent/credential-helper'")]
     public async Task A_failure_says_what_went_wrong_and_never_shows_standard_error(string mode, string expected)
     {
@@ -52,7 +52,7 @@ public sealed class CredentialProcessRunnerTests : IDisposable
             "garbage" => CredentialProcessCommand.Garbage().WithStandardError("STDERR-SECRET-EXAMPLE").CommandLine,
             "version2" => CredentialProcessCommand.Printing(directory, Credentials(TimeSpan.FromHours(1)), version: 2).CommandLine,
             "expired" => CredentialProcessCommand.Printing(directory, Credentials(TimeSpan.FromHours(-1))).CommandLine,
-            "flood" => CredentialProcessCommand.Flooding(CredentialProcessRunner.MaxOutputBytes * 4).CommandLine,
+            "flood" => CredentialProcessCommand.Flooding(CredentialProcessRunner.MaxOutputCharacters * 4).CommandLine,
             _ => "/nonexistent/credential-helper --flag",
         };
         var runner = new CredentialProcessRunner(new ActionLog(console, isDebug: false), TimeProvider.System);

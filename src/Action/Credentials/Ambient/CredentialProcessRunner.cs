@@ -13,7 +13,7 @@ namespace Cac.Action.Credentials.Ambient;
 /// <summary>
 /// Runs a profile's <c>credential_process</c>: the program started directly (see <see cref="ProcessCommandLine"/>),
 /// no standard input, a time limit after which the whole process tree is killed, at most
-/// <see cref="MaxOutputBytes"/> of output, and the answer checked as the SDKs check it (<c>Version</c> 1,
+/// <see cref="MaxOutputCharacters"/> of output, and the answer checked as the SDKs check it (<c>Version</c> 1,
 /// both keys, an <c>Expiration</c> in the future). Standard error is never shown: such tools print tokens
 /// and debugging output there, and nothing could mask what we do not know. The child inherits the action's
 /// environment, as under every SDK.
@@ -23,8 +23,8 @@ public sealed class CredentialProcessRunner
     /// <summary>How long a process may take; the SDKs set none, but a CI job must not hang on a login prompt.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(1);
 
-    /// <summary>The most read from either output stream, in characters; a credential document is well under 4 KiB.</summary>
-    public const int MaxOutputBytes = 64 * 1024;
+    /// <summary>The most read from either output stream; a credential document is well under 4,096 characters.</summary>
+    public const int MaxOutputCharacters = 64 * 1024;
 
     private readonly ISecretMasker masker;
     private readonly TimeProvider time;
@@ -87,7 +87,7 @@ public sealed class CredentialProcessRunner
         {
             Kill(process);
             throw new ProfileProblem((output.IsCompletedSuccessfully && output.Result is null) || (error.IsCompletedSuccessfully && error.Result is null)
-                ? "credential_process wrote more than " + MaxOutputBytes / 1024 + " KiB"
+                ? "credential_process wrote more than " + MaxOutputCharacters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters"
                 : "credential_process did not finish within " + timeout.TotalSeconds + " seconds and was stopped");
         }
         finally
@@ -130,7 +130,7 @@ public sealed class CredentialProcessRunner
         return result.Credentials ?? throw new ProfileProblem("credential_process printed unusable credentials: " + result.Reason);
     }
 
-    /// <summary>The stream's text, or <c>null</c> (and the limit cancelled) once it passes <see cref="MaxOutputBytes"/>.</summary>
+    /// <summary>The stream's text, or <c>null</c> (and the limit cancelled) once it passes <see cref="MaxOutputCharacters"/>.</summary>
     private static async Task<string?> ReadBoundedAsync(StreamReader reader, CancellationTokenSource limit)
     {
         var text = new StringBuilder();
@@ -139,7 +139,7 @@ public sealed class CredentialProcessRunner
         while ((read = await reader.ReadAsync(buffer.AsMemory(), limit.Token).ConfigureAwait(false)) > 0)
         {
             text.Append(buffer, 0, read);
-            if (text.Length > MaxOutputBytes)
+            if (text.Length > MaxOutputCharacters)
             {
                 await limit.CancelAsync().ConfigureAwait(false);
                 return null;

@@ -67,11 +67,37 @@ public sealed class ProfileCredentialProvider : IAmbientCredentialProvider
         }
         catch (ProfileProblem problem)
         {
-            throw new ActionError(prefix + "profile '" + name + "': " + problem.Message, ErrorCode.AmbientProfile, problem);
+            throw new ActionError(prefix + Naming(name, problem.Message), ErrorCode.AmbientProfile, problem);
         }
         catch (ActionError error)
         {
-            throw new ActionError(prefix + "profile '" + name + "': " + error.Message, error.Code, error);
+            throw new ActionError(prefix + Naming(name, error.Message), error.Code, error);
+        }
+    }
+
+    /// <summary>The message, led by the profile's name unless it already starts with it.</summary>
+    private static string Naming(string name, string message)
+    {
+        var profile = "profile '" + name + "'";
+        return message.StartsWith(profile + " ", StringComparison.Ordinal) || message.StartsWith(profile + ":", StringComparison.Ordinal)
+            ? message
+            : profile + ": " + message;
+    }
+
+    /// <summary>Runs a provider of the profile's own kind, its problems led by which profile it was.</summary>
+    private static async Task<AmbientCredentials> AsProfileAsync(string where, Func<Task<AmbientCredentials>> resolve)
+    {
+        try
+        {
+            return await resolve().ConfigureAwait(false);
+        }
+        catch (ProfileProblem problem)
+        {
+            throw new ProfileProblem(where + ": " + problem.Message, problem);
+        }
+        catch (ActionError error)
+        {
+            throw new ActionError(where + ": " + error.Message, error.Code, error);
         }
     }
 
@@ -105,19 +131,19 @@ public sealed class ProfileCredentialProvider : IAmbientCredentialProvider
         {
             var webRole = profile.TryGetValue("role_arn", out var arn) ? arn : throw new ProfileProblem(where + " has web_identity_token_file but no role_arn");
             profile.TryGetValue("role_session_name", out var sessionName);
-            return await WebIdentityExchange.AssumeAsync(
+            return await AsProfileAsync(where, () => WebIdentityExchange.AssumeAsync(
                 sources.StsClients, environment, masker, tokenFile, webRole, sessionName,
-                where + " (web_identity_token_file for " + webRole + ")", string.Empty, cancellationToken).ConfigureAwait(false);
+                where + " (web_identity_token_file for " + webRole + ")", string.Empty, cancellationToken)).ConfigureAwait(false);
         }
 
         if (profile.TryGetValue("credential_process", out var command))
         {
-            return await sources.Processes.RunAsync(command, where + " (credential_process)", cancellationToken).ConfigureAwait(false);
+            return await AsProfileAsync(where, () => sources.Processes.RunAsync(command, where + " (credential_process)", cancellationToken)).ConfigureAwait(false);
         }
 
         if (SsoRoleCredentials.IsSsoProfile(profile))
         {
-            return await sources.Sso.ResolveAsync(name, profile, files, where + " (SSO)", cancellationToken).ConfigureAwait(false);
+            return await AsProfileAsync(where, () => sources.Sso.ResolveAsync(name, profile, files, where + " (SSO)", cancellationToken)).ConfigureAwait(false);
         }
 
         throw new ProfileProblem(where + " has no credentials: no keys, role_arn with a source, web_identity_token_file, credential_process or SSO settings");

@@ -179,6 +179,8 @@ public sealed class ProfileCredentialProviderTests : IDisposable
 
         var error = await Assert.ThrowsAsync<Cac.Action.Errors.ActionError>(() => Attempt());
 
-        Assert.StartsWith("Credentials could not be loaded, please check your action inputs: profile 'default': " + cause, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Credentials could not be loaded, please check your action inputs: profile 'default'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(cause, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("profile 'default': profile 'default'", error.Message, StringComparison.Ordinal);
     }
 }
