@@ -55,14 +55,21 @@ public static class ServiceComposition
         var gitHubTokens = new GitHubTokenClient(proxiedHandler, environment, log, time, options.RequestTimeout);
 
         var stsClients = new StsClientFactory(plan.Endpoint, stsClient);
+        var environmentKeys = new EnvironmentCredentialProvider(environment, log, ignored: plan.UnsetCurrentCredentials);
+        var container = new ContainerCredentialProvider(environment, log, metadataClient, time);
+        var instanceMetadata = new InstanceMetadataCredentialProvider(environment, log, metadataClient, time);
+        var profileSources = new ProfileSources(
+            stsClients, environmentKeys, container, instanceMetadata,
+            new CredentialProcessRunner(log, time), new SsoRoleCredentials(environment, log, stsClient, time));
         var ambient = new AmbientCredentialChain(
         [
-            new EnvironmentCredentialProvider(environment, log, ignored: plan.UnsetCurrentCredentials),
-            new ProfileCredentialProvider(environment, log),
+            environmentKeys,
+            new ProfileCredentialProvider(environment, log, profileSources),
             new WebIdentityEnvironmentCredentialProvider(environment, log, stsClients),
-            new ContainerCredentialProvider(environment, log, metadataClient),
-            new InstanceMetadataCredentialProvider(environment, log, metadataClient),
-        ]);
+            container,
+            new InstanceMetadataCredentialProvider(environment, log, metadataClient, time, defersToContainer: true),
+        ],
+            log);
         return new FlowServices(
             environment,
             log,

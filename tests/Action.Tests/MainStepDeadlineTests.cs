@@ -67,7 +67,9 @@ public sealed class MainStepDeadlineTests : IDisposable
 
         public Task Entered => entered.Task;
 
-        public Task<AmbientCredentials?> TryResolveAsync(CancellationToken cancellationToken)
+        public string Name => "stuck provider";
+
+        public Task<AmbientResult> TryResolveAsync(CancellationToken cancellationToken)
         {
             entered.TrySetResult();
             if (blocksItsThread)
@@ -75,7 +77,7 @@ public sealed class MainStepDeadlineTests : IDisposable
                 release.Wait(CancellationToken.None);
             }
 
-            return new TaskCompletionSource<AmbientCredentials?>().Task;
+            return new TaskCompletionSource<AmbientResult>().Task;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 
 namespace Cac.EndToEnd.Tests;
@@ -48,12 +49,15 @@ public sealed class ProfileTests
     }
 
     [Fact]
-    public async Task Overwrite_replaces_only_the_profile_keeping_comments_and_other_profiles_and_the_post_step_keeps_it()
+    public async Task Overwrite_replaces_only_the_profile_and_the_post_step_puts_the_old_one_back_byte_for_byte()
     {
         await using var scenario = await Scenario.StartAsync();
         Directory.CreateDirectory(Path.GetDirectoryName(CredentialsFile(scenario))!);
-        File.WriteAllText(CredentialsFile(scenario),
-            "# team profiles\n[personal]\naws_access_key_id = AKIAPERSONALEXAMPLE0\naws_secret_access_key = personal-EXAMPLE\n\n[dev]\naws_access_key_id = AKIAOLDKEYEXAMPLE00\n");
+        const string Before = "# team profiles\n[personal]\naws_access_key_id = AKIAPERSONALEXAMPLE0\naws_secret_access_key = personal-EXAMPLE\n\n" +
+            "; the old dev key\n[dev]\naws_access_key_id = AKIAOLDKEYEXAMPLE00   # rotated yearly\naws_secret_access_key = old-dev-EXAMPLE\n\n[later]\nregion = us-west-2\n";
+        const string ConfigBefore = "[profile dev]\nregion = eu-west-1\ns3 =\n  max_concurrent_requests = 4\n\n[profile later]\noutput = json\n";
+        File.WriteAllText(CredentialsFile(scenario), Before);
+        File.WriteAllText(ConfigFile(scenario), ConfigBefore);
         scenario.WithDemoRole().Input("aws-profile", "dev").Input("overwrite-aws-profile", "true");
 
         var main = await scenario.RunAsync();
@@ -61,11 +65,17 @@ public sealed class ProfileTests
         var credentials = File.ReadAllText(CredentialsFile(scenario));
         Assert.StartsWith("# team profiles\n[personal]\naws_access_key_id = AKIAPERSONALEXAMPLE0\n", credentials, StringComparison.Ordinal);
         Assert.DoesNotContain("AKIAOLDKEYEXAMPLE00", credentials, StringComparison.Ordinal);
+        Assert.DoesNotContain(main.State.Select(pair => pair.Value), value => value.Contains("old-dev-EXAMPLE", StringComparison.Ordinal) || value.Contains("AKIAOLDKEYEXAMPLE00", StringComparison.Ordinal));
+        var kept = main.State.Single(pair => pair.Key == "replaced-profile-file").Value;
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(kept));
 
         var post = await scenario.RunPostAsync(main);
 
         Expect.Succeeded(post);
-        Assert.Contains("[dev]", File.ReadAllText(CredentialsFile(scenario)), StringComparison.Ordinal);
+        Assert.Equal(Before, File.ReadAllText(CredentialsFile(scenario)));
+        Assert.Equal(ConfigBefore, File.ReadAllText(ConfigFile(scenario)));
+        Assert.False(File.Exists(kept));
+        Assert.Contains("Restored AWS profile 'dev' as it was before this action overwrote it.", post.Lines);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class CredentialFlow
     private readonly RetryPipeline validateRetries;
     private readonly RetryPipeline tokenRetries;
     private readonly RetryPipeline assumeRetries;
-    private Task<AmbientCredentials?>? ambient;
+    private Task<AmbientResult>? ambient;
 
     public CredentialFlow(Plan plan, FlowServices services)
     {
@@ -96,7 +96,7 @@ public sealed class CredentialFlow
 
     private async Task<FlowResult?> TryExistingAsync(CancellationToken cancellationToken)
     {
-        var existing = await AmbientAsync(cancellationToken).ConfigureAwait(false);
+        var existing = (await AmbientAsync(cancellationToken).ConfigureAwait(false)).Credentials;
         if (existing is not null)
         {
             try
@@ -134,7 +134,8 @@ public sealed class CredentialFlow
         }
         else
         {
-            var found = await AmbientAsync(cancellationToken).ConfigureAwait(false) ?? throw NoAmbientCredentials();
+            var ambientResult = await AmbientAsync(cancellationToken).ConfigureAwait(false);
+            var found = ambientResult.Credentials ?? throw NoAmbientCredentials(ambientResult.Reason);
             Log.Debug("Using credentials from " + found.Provider);
             credentials = found.ToAwsCredentials();
         }
@@ -146,23 +147,25 @@ public sealed class CredentialFlow
     }
 
     /// <summary>
-    /// The ambient chain, resolved once per run: the use-existing check and the source step would otherwise
-    /// probe instance metadata, or exchange a web identity token, twice.
+    /// The ambient chain, resolved once per run (upstream resolves it twice): the use-existing check and the
+    /// source step would otherwise probe instance metadata, run a credential_process or assume a profile's
+    /// role twice. A failure is kept too, so it is reported once.
     /// </summary>
-    private Task<AmbientCredentials?> AmbientAsync(CancellationToken cancellationToken) =>
+    private Task<AmbientResult> AmbientAsync(CancellationToken cancellationToken) =>
         ambient ??= services.Ambient.TryResolveAsync(cancellationToken);
 
-    private ActionError NoAmbientCredentials()
+    /// <summary>The chain found nothing; <paramref name="tried"/> lists each provider and why it declined.</summary>
+    private ActionError NoAmbientCredentials(string tried)
     {
         if (plan.OidcImpliedWithoutToken)
         {
             return new ActionError(
-                "Could not get an OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set, and no other AWS credentials were found. 'role-to-assume' without access keys means GitHub OIDC, which needs the `id-token: write` permission.",
+                "Could not get an OIDC token: ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set, and no other AWS credentials were found (" + tried + "). 'role-to-assume' without access keys means GitHub OIDC, which needs the `id-token: write` permission.",
                 ErrorCode.OidcPermissionMissing);
         }
 
         return new ActionError(
-            "Credentials could not be loaded, please check your action inputs: Could not load credentials from any providers",
+            "Credentials could not be loaded, please check your action inputs: Could not load credentials from any providers (" + tried + ")",
             ErrorCode.NoCredentialsFound);
     }
 

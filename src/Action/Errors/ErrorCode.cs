@@ -108,6 +108,10 @@ public sealed record ErrorCode(string Code, string Summary, string Hint)
         "The shared profile files could not be read for ambient credentials (not a regular file, over 1 MiB, not UTF-8)",
         "Make the shared credentials and config files (~/.aws/credentials and ~/.aws/config, or AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE) regular UTF-8 files of at most 1 MiB.");
 
+    public static readonly ErrorCode AmbientProfile = new("CAC-E045",
+        "The profile named by AWS_PROFILE (or `default`) is set up for credentials but cannot produce them (a `source_profile` cycle, a failing `credential_process`, a missing token file, an expired SSO login)",
+        "Fix the profile named by AWS_PROFILE (or [default]) in the runner's ~/.aws/config and ~/.aws/credentials: its source_profile chain, credential_source, web_identity_token_file, credential_process or SSO login (`aws sso login`), as the message says; or unset AWS_PROFILE.");
+
     public static readonly ErrorCode OpenSslMissing = new("CAC-E050",
         "OpenSSL (libssl) is missing on a Linux runner or in a container image",
         "Install OpenSSL on the runner (libssl3 on Debian and Ubuntu, openssl-libs on RHEL, Fedora and Amazon Linux); a container image needs libssl and libcrypto in it.");

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using Cac.Abstractions;
+using Cac.Action.Errors;
 using Cac.Action.FileSystem;
 using Cac.Action.Generated;
 using Cac.Action.Profiles;
@@ -43,6 +45,8 @@ public sealed class PostStep
             new ProfileWriter(environment, log).RemoveSections(createdProfile);
             log.Info("Removed AWS profile '" + createdProfile + "', which this action created.");
         }
+
+        RestoreReplacedProfile(state.GetState(ExportNames.ReplacedProfileState));
 
         var exported = state.GetState(ExportNames.ExportedState);
         if (exported.Length == 0)
@@ -88,6 +92,39 @@ public sealed class PostStep
         {
             log.Info("Cleared " + string.Join(", ", cleared) + ".");
         }
+    }
+
+    /// <summary>
+    /// Puts back the profile sections the main step's overwrite replaced, from the file its state names (only
+    /// a file of ours directly under RUNNER_TEMP is read: the state is text from outside), then deletes it.
+    /// </summary>
+    private void RestoreReplacedProfile(string keptPath)
+    {
+        var directory = environment.GetVariable("RUNNER_TEMP");
+        if (keptPath.Length == 0 || string.IsNullOrEmpty(directory))
+        {
+            return;
+        }
+
+        ReplacedProfile? replaced;
+        try
+        {
+            replaced = ReplacedProfile.Load(keptPath, directory);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ActionError("Failed to restore the AWS profile this action overwrote: " + exception.Message, ErrorCode.ProfileFiles, exception);
+        }
+
+        if (replaced is null)
+        {
+            log.Warning("Ignoring '" + keptPath + "' in the saved state: it is not a profile this action kept in RUNNER_TEMP.");
+            return;
+        }
+
+        new ProfileWriter(environment, log).RestoreSections(replaced);
+        SafeFiles.TryDelete(keptPath);
+        log.Info("Restored AWS profile '" + replaced.ProfileName + "' as it was before this action overwrote it.");
     }
 
     /// <summary>

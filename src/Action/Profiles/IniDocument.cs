@@ -169,6 +169,67 @@ public sealed class IniDocument
         lines.InsertRange(first, block);
     }
 
+    /// <summary>
+    /// The section's own lines as they stand (every block of that name, header included, up to its last key),
+    /// joined with <see cref="NewLine"/> and ending with one; <c>null</c> when there is no such section. With
+    /// <see cref="RestoreSection"/> this puts back a section exactly as it was.
+    /// </summary>
+    public string? SectionText(string name)
+    {
+        var sections = FindSections(name);
+        if (sections.Count == 0)
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder();
+        foreach (var header in sections)
+        {
+            for (var i = header; i < OwnedEnd(header); i++)
+            {
+                builder.Append(lines[i]).Append(NewLine);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Puts back what <see cref="SectionText"/> returned: the section's lines replace its first block (later
+    /// blocks of the name are removed), or are appended when it is gone; <c>null</c> removes the section.
+    /// </summary>
+    public void RestoreSection(string name, string? text)
+    {
+        if (text is null)
+        {
+            RemoveSection(name);
+            return;
+        }
+
+        var restored = Parse(text).lines;
+        var sections = FindSections(name);
+        if (sections.Count == 0)
+        {
+            TrimTrailingBlankLines();
+            if (lines.Count > 0)
+            {
+                lines.Add(string.Empty);
+            }
+
+            lines.AddRange(restored);
+            return;
+        }
+
+        for (var i = sections.Count - 1; i > 0; i--)
+        {
+            RemoveAt(sections[i]);
+        }
+
+        var first = sections[0];
+        lines.RemoveRange(first, OwnedEnd(first) - first);
+        lines.InsertRange(first, restored);
+    }
+
     /// <summary>Removes every section named <paramref name="name"/>; returns whether there was one.</summary>
     public bool RemoveSection(string name)
     {

@@ -18,16 +18,20 @@ public sealed record ProfilePaths(string CredentialsPath, string ConfigPath)
     public static ProfilePaths Resolve(IActionEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var home = environment.GetVariable("HOME");
-        if (string.IsNullOrEmpty(home))
-        {
-            // os.homedir() falls back to the password database; the runtime's user profile does the same.
-            home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        }
-
+        var home = Home(environment);
         return new ProfilePaths(
             FromVariable(environment, "AWS_SHARED_CREDENTIALS_FILE", home) ?? Path.GetFullPath(Path.Combine(home, ".aws", "credentials")),
             FromVariable(environment, "AWS_CONFIG_FILE", home) ?? Path.GetFullPath(Path.Combine(home, ".aws", "config")));
+    }
+
+    /// <summary>The home directory the AWS tools use: <c>HOME</c>, else the user's profile directory.</summary>
+    public static string Home(IActionEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var home = environment.GetVariable("HOME");
+
+        // os.homedir() falls back to the password database; the runtime's user profile does the same.
+        return string.IsNullOrEmpty(home) ? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) : home;
     }
 
     /// <summary>

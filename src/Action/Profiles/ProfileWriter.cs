@@ -122,6 +122,11 @@ public sealed class ProfileWriter
                 RefuseExisting(config, configSection);
             }
 
+            // What the post step puts back: the old sections, or none where this run creates the section.
+            var replaced = replacedExisting
+                ? new ReplacedProfile(profileName, credentials.SectionText(credentialsSection), samePath && credentialsSection == configSection ? null : config.SectionText(configSection))
+                : null;
+
             if (samePath && credentialsSection == configSection)
             {
                 // One file for both, profile "default": one section holds the keys and the region, instead
@@ -140,7 +145,8 @@ public sealed class ProfileWriter
                 : new StagedProfileFile("Writing config to profile: ", configText, StagedReplacement.Stage(paths.ConfigPath, config.Render())));
             return new StagedProfileWrite(
                 log, profileName, held, staged,
-                new ProfileWriteResult(paths.CredentialsPath, paths.ConfigPath, credentialsSection, configSection, replacedExisting));
+                new ProfileWriteResult(paths.CredentialsPath, paths.ConfigPath, credentialsSection, configSection, replacedExisting),
+                replaced);
         }
         catch (Exception exception)
         {
@@ -192,6 +198,45 @@ public sealed class ProfileWriter
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or TimeoutException)
         {
             throw new ActionError("Failed to remove AWS profile '" + written.CredentialsSection + "': " + exception.Message, CodeFor(exception), exception);
+        }
+    }
+
+    /// <summary>
+    /// Puts back the sections an overwriting write replaced, in the files the environment names now: each
+    /// file's section becomes what it was (or is removed where the file had none), everything else is kept.
+    /// </summary>
+    public void RestoreSections(ReplacedProfile replaced)
+    {
+        ArgumentNullException.ThrowIfNull(replaced);
+        if (ProfileName.Validate(replaced.ProfileName) is not null)
+        {
+            return;
+        }
+
+        var paths = ResolvePaths(replaced.ProfileName, "Failed to restore AWS profile '");
+        var configSection = ProfileName.ConfigSection(replaced.ProfileName);
+        try
+        {
+            if (string.Equals(paths.CredentialsPath, paths.ConfigPath, StringComparison.Ordinal))
+            {
+                Edit(paths.CredentialsPath, document =>
+                {
+                    document.RestoreSection(replaced.ProfileName, replaced.CredentialsSection);
+                    if (configSection != replaced.ProfileName)
+                    {
+                        document.RestoreSection(configSection, replaced.ConfigSection);
+                    }
+                });
+            }
+            else
+            {
+                Edit(paths.CredentialsPath, document => document.RestoreSection(replaced.ProfileName, replaced.CredentialsSection));
+                Edit(paths.ConfigPath, document => document.RestoreSection(configSection, replaced.ConfigSection));
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or TimeoutException)
+        {
+            throw new ActionError("Failed to restore AWS profile '" + replaced.ProfileName + "': " + exception.Message, CodeFor(exception), exception);
         }
     }
 
@@ -255,7 +300,17 @@ public sealed class ProfileWriter
         SafeFiles.EnsureDirectory(directory);
     }
 
-    private void RemoveFrom(string path, params string[] sections)
+    private void RemoveFrom(string path, params string[] sections) =>
+        Edit(path, document =>
+        {
+            foreach (var section in sections)
+            {
+                document.RemoveSection(section);
+            }
+        });
+
+    /// <summary>Applies <paramref name="edit"/> to the file under its lock, and rewrites it only when the text changed.</summary>
+    private void Edit(string path, Action<IniDocument> edit)
     {
         RefuseLinkedDirectoryOf(path);
         if (!File.Exists(path))
@@ -272,16 +327,13 @@ public sealed class ProfileWriter
         }
 
         var document = IniDocument.Parse(text);
-        var removed = false;
-        foreach (var section in sections)
+        var before = document.Render();
+        edit(document);
+        var after = document.Render();
+        if (after != before)
         {
-            removed |= document.RemoveSection(section);
-        }
-
-        if (removed)
-        {
-            log.Debug("Removing profile [" + string.Join("], [", sections) + "] from " + path);
-            SafeFiles.WriteAtomically(path, document.Render());
+            log.Debug("Editing the profile sections of " + path);
+            SafeFiles.WriteAtomically(path, after);
         }
     }
 }

@@ -21,8 +21,9 @@ public sealed class StagedProfileWrite : IStagedWrite, IDisposable
     private readonly IReadOnlyList<StagedProfileFile> files;
     private readonly List<StagedProfileFile> committed = [];
 
-    internal StagedProfileWrite(ActionLog log, string profileName, FileLock held, IReadOnlyList<StagedProfileFile> files, ProfileWriteResult result)
+    internal StagedProfileWrite(ActionLog log, string profileName, FileLock held, IReadOnlyList<StagedProfileFile> files, ProfileWriteResult result, ReplacedProfile? replaced)
     {
+        Replaced = replaced;
         this.log = log;
         this.profileName = profileName;
         this.held = held;
@@ -32,6 +33,9 @@ public sealed class StagedProfileWrite : IStagedWrite, IDisposable
 
     /// <summary>What the write changes, for the post step to remove later.</summary>
     public ProfileWriteResult Result { get; }
+
+    /// <summary>The sections this write replaces, for the post step to put back; <c>null</c> when it creates the profile.</summary>
+    public ReplacedProfile? Replaced { get; }
 
     /// <summary>The profile's name when this run creates it (the post step removes only such profiles).</summary>
     public string? CreatedProfile => Result.ReplacedExisting ? null : profileName;

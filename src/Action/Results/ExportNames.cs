@@ -23,6 +23,9 @@ public static class ExportNames
     /// <summary>State key naming the profile the main step created, for the post step to remove.</summary>
     public const string CreatedProfileState = "created-profile";
 
+    /// <summary>State key naming the file (under RUNNER_TEMP) that keeps the profile sections an overwrite replaced.</summary>
+    public const string ReplacedProfileState = "replaced-profile-file";
+
     /// <summary>State key holding a variable's value from before the main step (absent when it had none).</summary>
     public static string PreviousValueState(string name) => "previous-" + name;
 

@@ -1,7 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using Cac.Abstractions;
 using Cac.Action.Credentials;
+using Cac.Action.Errors;
 using Cac.Action.FileSystem;
 using Cac.Action.Generated;
 using Cac.Action.Planning;
@@ -137,6 +140,8 @@ public sealed class ResultWriter
             files.SaveState(ExportNames.CreatedProfileState, createdProfile);
         }
 
+        var kept = plan.Exports.Cleanup && profile?.Replaced is { } replaced ? KeepReplaced(replaced) : null;
+
         if (plan.Exports.JobSummary && summaryAvailable)
         {
             files.AppendStepSummary(Summary(result));
@@ -144,9 +149,44 @@ public sealed class ResultWriter
 
         // Then the writes, in this order: the state first, so that if the process dies part-way the post
         // step still knows what to clean up; what hands out credentials last, GITHUB_ENV the very last.
-        // A failure rolls back every write before it (see AllOrNothing).
-        using var prepared = files.Prepare();
-        AllOrNothing.Commit([prepared.State, prepared.StepSummary, profile, prepared.Outputs, prepared.Environment]);
+        // A failure rolls back every write before it (see AllOrNothing), and drops the kept sections.
+        try
+        {
+            using var prepared = files.Prepare();
+            AllOrNothing.Commit([prepared.State, prepared.StepSummary, profile, prepared.Outputs, prepared.Environment]);
+        }
+        catch when (kept is not null)
+        {
+            SafeFiles.TryDelete(kept);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Keeps the sections an overwrite replaces in a 0600 file under RUNNER_TEMP, named in the state, so the
+    /// post step can put them back; without RUNNER_TEMP (not a runner) the new profile simply stays.
+    /// </summary>
+    private string? KeepReplaced(ReplacedProfile replaced)
+    {
+        var directory = environment.GetVariable("RUNNER_TEMP");
+        if (string.IsNullOrEmpty(directory))
+        {
+            log.Warning("RUNNER_TEMP is not set: the post step cannot put back the profile '" + replaced.ProfileName + "' this run overwrites.");
+            return null;
+        }
+
+        string path;
+        try
+        {
+            path = replaced.Save(directory);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ActionError("Failed to keep AWS profile '" + replaced.ProfileName + "' for the post step: " + exception.Message, ErrorCode.ProfileFiles, exception);
+        }
+
+        files.SaveState(ExportNames.ReplacedProfileState, path);
+        return path;
     }
 
     /// <summary>Stages the <c>aws-profile</c> files, or returns <c>null</c> when there is no profile to write.</summary>

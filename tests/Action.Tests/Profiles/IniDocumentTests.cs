@@ -246,4 +246,36 @@ public sealed class IniDocumentTests
 
         Assert.Equal(string.Empty, document.Render());
     }
+    [Theory]
+    [InlineData("# head\n[a]\nx = 1\n\n[dev]\n  ; inside\nk = v # note\ns3 =\n  max = 4\n\n# about b\n[b]\ny = 2\n")]
+    [InlineData("[dev]\nk = v\n")]
+    [InlineData("[a]\nx = 1\n[dev]\nk = 1\n[b]\n[dev]\nj = 2\n")]
+    [InlineData("[a]\r\nx = 1\r\n\r\n[dev]\r\nk = v\r\n")]
+    public void A_section_overwritten_then_restored_gives_the_text_back(string original)
+    {
+        var document = IniDocument.Parse(original);
+        var kept = document.SectionText("dev");
+        document.SetSection("dev", Pairs(("aws_access_key_id", "ASIANEW000EXAMPLE")));
+
+        document.RestoreSection("dev", kept);
+
+        // Duplicated blocks come back together, in the first one's place.
+        var expected = original.Contains("[b]\n[dev]", System.StringComparison.Ordinal) ? "[a]\nx = 1\n[dev]\nk = 1\n[dev]\nj = 2\n[b]\n" : original;
+        Assert.Equal(expected, document.Render());
+    }
+
+    [Fact]
+    public void Restoring_a_section_that_was_not_there_removes_it_and_one_that_is_gone_is_appended()
+    {
+        const string original = "[a]\nx = 1\n";
+        var document = IniDocument.Parse(original);
+        Assert.Null(document.SectionText("dev"));
+        document.SetSection("dev", Pairs(("k", "v")));
+
+        document.RestoreSection("dev", null);
+        Assert.Equal(original, document.Render());
+
+        document.RestoreSection("dev", "[dev]\nk = old\n");
+        Assert.Equal("[a]\nx = 1\n\n[dev]\nk = old\n", document.Render());
+    }
 }

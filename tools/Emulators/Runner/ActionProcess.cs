@@ -27,6 +27,7 @@ public sealed class ActionProcess : IDisposable
         directory = Directory.CreateTempSubdirectory("cac-run-").FullName;
         Workspace = Directory.CreateDirectory(Path.Combine(directory, "workspace")).FullName;
         Home = Directory.CreateDirectory(Path.Combine(directory, "home")).FullName;
+        RunnerTemp = Directory.CreateDirectory(Path.Combine(directory, "runner_temp")).FullName;
         EnvFile = Touch("github_env");
         OutputFile = Touch("github_output");
         StateFile = Touch("github_state");
@@ -36,6 +37,9 @@ public sealed class ActionProcess : IDisposable
     public string ExecutablePath { get; }
     public string Workspace { get; }
     public string Home { get; }
+
+    /// <summary>The job's RUNNER_TEMP, which the runner empties after the job.</summary>
+    public string RunnerTemp { get; }
     public string EnvFile { get; }
     public string OutputFile { get; }
     public string StateFile { get; }
@@ -62,6 +66,7 @@ public sealed class ActionProcess : IDisposable
         ["GITHUB_OUTPUT"] = OutputFile,
         ["GITHUB_STATE"] = StateFile,
         ["GITHUB_STEP_SUMMARY"] = SummaryFile,
+        ["RUNNER_TEMP"] = RunnerTemp,
         // GitHub-hosted runners are never EC2 instances: the action does not probe instance metadata.
         ["RUNNER_ENVIRONMENT"] = "github-hosted",
     };

@@ -14,6 +14,8 @@ namespace Cac.Action.Credentials.Ambient;
 /// <summary>
 /// The ECS/EKS container credential endpoint (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI or _FULL_URI, with
 /// AWS_CONTAINER_AUTHORIZATION_TOKEN or _TOKEN_FILE), as self-hosted runners on ECS or EKS Pod Identity have.
+/// When both forms of a variable are set, the JavaScript SDK's HTTP provider (the upstream action's) decides:
+/// the full URI wins over the relative one, and the token itself over the token file.
 /// </summary>
 /// <remarks>
 /// The authorization token and the answer are secrets, so the AWS SDKs send the request only over https
@@ -39,22 +41,40 @@ public sealed class ContainerCredentialProvider : IAmbientCredentialProvider
     private readonly IActionEnvironment environment;
     private readonly ISecretMasker masker;
     private readonly HttpClient httpClient;
+    private readonly TimeProvider time;
 
-    public ContainerCredentialProvider(IActionEnvironment environment, ISecretMasker masker, HttpClient httpClient)
+    public ContainerCredentialProvider(IActionEnvironment environment, ISecretMasker masker, HttpClient httpClient, TimeProvider time)
     {
         this.environment = environment;
         this.masker = masker;
         this.httpClient = httpClient;
+        this.time = time;
     }
 
-    public async Task<AmbientCredentials?> TryResolveAsync(CancellationToken cancellationToken)
+    public string Name => "container credentials";
+
+    /// <summary>Whether either URI variable is set.</summary>
+    public static bool IsConfigured(IActionEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return !string.IsNullOrEmpty(environment.GetVariable(FullUriVariable)) || !string.IsNullOrEmpty(environment.GetVariable(RelativeUriVariable));
+    }
+
+    public async Task<AmbientResult> TryResolveAsync(CancellationToken cancellationToken)
     {
         var relative = environment.GetVariable(RelativeUriVariable);
         var full = environment.GetVariable(FullUriVariable);
-        var (variable, url) = !string.IsNullOrEmpty(relative) ? (RelativeUriVariable, EcsHost + relative) : (FullUriVariable, full);
-        if (string.IsNullOrEmpty(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        var (variable, url) = !string.IsNullOrEmpty(full) ? (FullUriVariable, full)
+            : !string.IsNullOrEmpty(relative) ? (RelativeUriVariable, EcsHost + relative)
+            : (null, null);
+        if (variable is null)
         {
-            return null;
+            return AmbientResult.Declined(FullUriVariable + " and " + RelativeUriVariable + " are not set");
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return AmbientResult.Declined(variable + " is not an absolute URL");
         }
 
         if (!IsAllowed(uri))
@@ -75,17 +95,17 @@ public sealed class ContainerCredentialProvider : IAmbientCredentialProvider
         try
         {
             using var response = await httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                return null;
+                return AmbientResult.Declined(uri.GetLeftPart(UriPartial.Authority) + " answered HTTP " + (int)response.StatusCode + CredentialJson.ErrorDetail(body));
             }
 
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            return CredentialJson.Parse(body, masker, "container credentials endpoint");
+            return CredentialJson.Parse(body, masker, Name + " at " + uri.GetLeftPart(UriPartial.Authority), time.GetUtcNow());
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException or TaskCanceledException)
+        catch (Exception exception) when (exception is HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return null;
+            return AmbientResult.Declined(uri.GetLeftPart(UriPartial.Authority) + " could not be reached: " + exception.Message);
         }
     }
 
@@ -125,11 +145,17 @@ public sealed class ContainerCredentialProvider : IAmbientCredentialProvider
     }
 
     /// <summary>
-    /// The token from AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE (links followed: EKS mounts it as a projected
-    /// volume, a chain of links), else AWS_CONTAINER_AUTHORIZATION_TOKEN, else none.
+    /// AWS_CONTAINER_AUTHORIZATION_TOKEN, else the token from AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE (links
+    /// followed: EKS mounts it as a projected volume, a chain of links), else none.
     /// </summary>
     private Secret ReadAuthorization()
     {
+        var direct = environment.GetVariable("AWS_CONTAINER_AUTHORIZATION_TOKEN")?.Trim();
+        if (!string.IsNullOrEmpty(direct))
+        {
+            return MaskedAuthorization(direct, "AWS_CONTAINER_AUTHORIZATION_TOKEN");
+        }
+
         var tokenFile = environment.GetVariable(TokenFileVariable);
         if (!string.IsNullOrEmpty(tokenFile))
         {
@@ -149,7 +175,7 @@ public sealed class ContainerCredentialProvider : IAmbientCredentialProvider
             }
         }
 
-        return MaskedAuthorization(environment.GetVariable("AWS_CONTAINER_AUTHORIZATION_TOKEN")?.Trim() ?? string.Empty, "AWS_CONTAINER_AUTHORIZATION_TOKEN");
+        return Secret.Create(string.Empty, masker);
     }
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace Cac.Action.Credentials.Ambient;
 
 /// <summary>
 /// AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN. Skipped when AWS_PROFILE is set (the
-/// JavaScript SDK's rule) and when <c>unset-current-credentials</c> cleared them for this run.
+/// JavaScript SDK's rule) and when <c>unset-current-credentials</c> cleared them for this run. A profile's
+/// <c>credential_source = Environment</c> asks it with <see cref="ResolveKeys"/>, which ignores AWS_PROFILE.
 /// </summary>
 public sealed class EnvironmentCredentialProvider : IAmbientCredentialProvider
 {
@@ -21,17 +22,34 @@ public sealed class EnvironmentCredentialProvider : IAmbientCredentialProvider
         this.ignored = ignored;
     }
 
-    public Task<AmbientCredentials?> TryResolveAsync(CancellationToken cancellationToken)
+    public string Name => "environment variables";
+
+    public Task<AmbientResult> TryResolveAsync(CancellationToken cancellationToken)
     {
+        if (!string.IsNullOrEmpty(environment.GetVariable("AWS_PROFILE")))
+        {
+            return Task.FromResult(AmbientResult.Declined("AWS_PROFILE is set"));
+        }
+
+        return Task.FromResult(ResolveKeys());
+    }
+
+    /// <summary>The keys in the variables, whatever AWS_PROFILE says.</summary>
+    public AmbientResult ResolveKeys()
+    {
+        if (ignored)
+        {
+            return AmbientResult.Declined("unset-current-credentials cleared them for this run");
+        }
+
         var keyId = environment.GetVariable("AWS_ACCESS_KEY_ID");
         var secret = environment.GetVariable("AWS_SECRET_ACCESS_KEY");
-        if (ignored || !string.IsNullOrEmpty(environment.GetVariable("AWS_PROFILE"))
-            || string.IsNullOrEmpty(keyId) || string.IsNullOrEmpty(secret))
+        if (string.IsNullOrEmpty(keyId) || string.IsNullOrEmpty(secret))
         {
-            return Task.FromResult<AmbientCredentials?>(null);
+            return AmbientResult.Declined("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set");
         }
 
         var token = environment.GetVariable("AWS_SESSION_TOKEN") ?? string.Empty;
-        return Task.FromResult<AmbientCredentials?>(AmbientCredentials.Create(keyId, secret, token, "environment variables", masker));
+        return AmbientResult.Found(AmbientCredentials.Create(keyId, secret, token, Name, masker));
     }
 }

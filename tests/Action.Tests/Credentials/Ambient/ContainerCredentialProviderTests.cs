@@ -24,8 +24,8 @@ public sealed class ContainerCredentialProviderTests : IDisposable
         temp.Dispose();
     }
 
-    private Task<AmbientCredentials?> Resolve(params (string Name, string? Value)[] variables) =>
-        new ContainerCredentialProvider(Env.Of(variables), masker, client).TryResolveAsync(CancellationToken.None);
+    private async Task<AmbientCredentials?> Resolve(params (string Name, string? Value)[] variables) =>
+        (await new ContainerCredentialProvider(Env.Of(variables), masker, client, TimeProvider.System).TryResolveAsync(CancellationToken.None)).Credentials;
 
     [Theory]
     [InlineData("https://creds.example.com/v1", true)]
@@ -120,5 +120,45 @@ public sealed class ContainerCredentialProviderTests : IDisposable
 
         Assert.Equal("The container authorization token from AWS_CONTAINER_AUTHORIZATION_TOKEN contains a line break", error.Message);
         Assert.Empty(server.Requests);
+    }
+    [Fact]
+    public async Task As_in_the_javascript_sdk_the_full_uri_wins_over_the_relative_one_and_the_token_over_its_file()
+    {
+        await using var server = new LocalHttpServer(new ServerReply(200, Answer));
+        var tokenFile = temp.Write("token", "from-the-file");
+
+        var credentials = await Resolve(
+            ("AWS_CONTAINER_CREDENTIALS_FULL_URI", server.BaseUrl + "/full"), ("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/relative"),
+            ("AWS_CONTAINER_AUTHORIZATION_TOKEN", "from-the-variable"), ("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", tokenFile));
+
+        Assert.NotNull(credentials);
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("/full", request.Target);
+        Assert.Equal("from-the-variable", request.Headers["authorization"]);
+    }
+
+    [Theory]
+    [InlineData(403, "{\"Code\":\"AccessDenied\",\"Message\":\"Unable to assume the role\"}", "answered HTTP 403 (AccessDenied: Unable to assume the role)")]
+    [InlineData(500, "not json", "answered HTTP 500")]
+    [InlineData(200, "{\"Code\":\"Failure\"}", "the answer holds no AccessKeyId and SecretAccessKey (Failure)")]
+    [InlineData(200, "[1]", "the answer is not a JSON object")]
+    [InlineData(200, "{\"AccessKeyId\":\"ASIAIOSFODNN7EXAMPLE\",\"SecretAccessKey\":\"s\",\"Token\":\"t\",\"Expiration\":\"2001-01-01T00:00:00Z\"}", "the credentials expired at 2001-01-01T00:00:00Z")]
+    public async Task A_refusal_or_an_unusable_answer_is_a_decline_that_says_why(int status, string body, string reason)
+    {
+        await using var server = new LocalHttpServer(new ServerReply(status, body));
+        var provider = new ContainerCredentialProvider(Env.Of(("AWS_CONTAINER_CREDENTIALS_FULL_URI", server.BaseUrl + "/creds")), masker, client, TimeProvider.System);
+
+        var result = await provider.TryResolveAsync(CancellationToken.None);
+
+        Assert.Null(result.Credentials);
+        Assert.EndsWith(reason, result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_the_variables_it_declines_naming_them()
+    {
+        var result = await new ContainerCredentialProvider(Env.Of(), masker, client, TimeProvider.System).TryResolveAsync(CancellationToken.None);
+
+        Assert.Equal("AWS_CONTAINER_CREDENTIALS_FULL_URI and AWS_CONTAINER_CREDENTIALS_RELATIVE_URI are not set", result.Reason);
     }
 }

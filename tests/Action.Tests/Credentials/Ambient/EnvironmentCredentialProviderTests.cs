@@ -11,8 +11,8 @@ public class EnvironmentCredentialProviderTests
     private const string KeyId = "AKIAIOSFODNN7EXAMPLE";
     private const string SecretKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
-    private static Task<AmbientCredentials?> Resolve(DictionaryEnvironment environment, bool ignored = false, RecordingMasker? masker = null) =>
-        new EnvironmentCredentialProvider(environment, masker ?? new RecordingMasker(), ignored).TryResolveAsync(CancellationToken.None);
+    private static async Task<AmbientCredentials?> Resolve(DictionaryEnvironment environment, bool ignored = false, RecordingMasker? masker = null) =>
+        (await new EnvironmentCredentialProvider(environment, masker ?? new RecordingMasker(), ignored).TryResolveAsync(CancellationToken.None)).Credentials;
 
     [Fact]
     public async Task Keys_and_token_are_read_from_the_environment_and_masked()

@@ -29,7 +29,7 @@ public sealed class ProfileCredentialProviderSafetyTests : IDisposable
         };
         var environment = Env.Of(("HOME", home.Path), ("AWS_SHARED_CREDENTIALS_FILE", path));
 
-        var resolve = Task.Run(() => new ProfileCredentialProvider(environment, new RecordingMasker()).TryResolveAsync(CancellationToken.None));
+        var resolve = Task.Run(() => TestProfileSources.Provider(environment, new RecordingMasker()).TryResolveAsync(CancellationToken.None));
         Assert.Same(resolve, await Task.WhenAny(resolve, Task.Delay(TimeSpan.FromSeconds(60))));
 
         var error = await Assert.ThrowsAsync<ActionError>(() => resolve);
@@ -44,7 +44,7 @@ public sealed class ProfileCredentialProviderSafetyTests : IDisposable
         System.IO.Directory.CreateDirectory(home.Combine(".aws"));
         System.IO.File.CreateSymbolicLink(home.Combine(".aws/credentials"), target);
 
-        var credentials = await new ProfileCredentialProvider(Env.Of(("HOME", home.Path)), new RecordingMasker()).TryResolveAsync(CancellationToken.None);
+        var credentials = (await TestProfileSources.Provider(Env.Of(("HOME", home.Path)), new RecordingMasker()).TryResolveAsync(CancellationToken.None)).Credentials;
 
         Assert.NotNull(credentials);
     }

@@ -15,11 +15,11 @@ public sealed class ProfileCredentialProviderTests : IDisposable
 
     public void Dispose() => home.Dispose();
 
-    private Task<AmbientCredentials?> Resolve(params (string Name, string? Value)[] variables)
+    private async Task<AmbientCredentials?> Resolve(params (string Name, string? Value)[] variables)
     {
         var environment = Env.Of(variables);
         environment.SetVariable("HOME", home.Path);
-        return new ProfileCredentialProvider(environment, new RecordingMasker()).TryResolveAsync(CancellationToken.None);
+        return (await TestProfileSources.Provider(environment, new RecordingMasker()).TryResolveAsync(CancellationToken.None)).Credentials;
     }
 
     private string Credentials(string content) => home.Write(".aws/credentials", content);
@@ -67,9 +67,9 @@ public sealed class ProfileCredentialProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task The_default_profile_of_the_config_file_has_no_prefix()
+    public async Task The_default_profile_of_the_config_file_is_profile_default_first_then_default_as_in_the_javascript_sdk()
     {
-        Config("[profile default]\n" + Keys("AKIAWRONGSECTIONEXAMPLE") + "[default]\n" + Keys(KeyId));
+        Config("[default]\n" + Keys("AKIAWRONGSECTIONEXAMPLE") + "[profile default]\n" + Keys(KeyId));
 
         var credentials = await Resolve();
 
@@ -85,14 +85,15 @@ public sealed class ProfileCredentialProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task Incomplete_keys_in_the_credentials_file_fall_through_to_the_config_file()
+    public async Task The_two_files_are_merged_key_by_key_with_the_credentials_file_winning()
     {
         Credentials("[dev]\naws_access_key_id = AKIAINCOMPLETEEXAMPLE\n");
         Config("[profile dev]\n" + Keys(KeyId));
 
         var credentials = await Resolve(("AWS_PROFILE", "dev"));
 
-        Assert.Equal(KeyId, credentials?.AccessKeyId.Reveal());
+        Assert.Equal("AKIAINCOMPLETEEXAMPLE", credentials?.AccessKeyId.Reveal());
+        Assert.Equal(SecretKey, credentials?.SecretAccessKey.Reveal());
     }
 
     [Fact]
@@ -145,5 +146,41 @@ public sealed class ProfileCredentialProviderTests : IDisposable
     {
         Assert.Null(await Resolve());
         Assert.Null(await Resolve(("AWS_PROFILE", "dev")));
+    }
+    private async Task<AmbientResult> Attempt(params (string Name, string? Value)[] variables)
+    {
+        var environment = Env.Of(variables);
+        environment.SetVariable("HOME", home.Path);
+        return await TestProfileSources.Provider(environment, new RecordingMasker()).TryResolveAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_missing_profile_or_one_with_only_a_region_declines_saying_so()
+    {
+        Config("[default]\nregion = us-east-1\n");
+
+        var regionOnly = await Attempt();
+        var missing = await Attempt(("AWS_PROFILE", "nowhere"));
+
+        Assert.Equal("profile 'default' has no credential settings", regionOnly.Reason);
+        Assert.StartsWith("no profile 'nowhere' in " + home.Path, missing.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n", "profile 'default' has aws_access_key_id but no aws_secret_access_key")]
+    [InlineData("[default]\nrole_arn = arn:aws:iam::111111111111:role/r\nsource_profile = base\nduration_seconds = 60\n[base]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = s\n",
+        "profile 'default' has duration_seconds '60': a whole number from 900 to 43200 is needed")]
+    [InlineData("[default]\nweb_identity_token_file = /tmp/token\n", "profile 'default' has web_identity_token_file but no role_arn")]
+    [InlineData("[default]\ncredential_process = \"unterminated\n", "credential_process has an unbalanced double quote")]
+    [InlineData("[default]\nsso_session = s\nsso_account_id = 1\nsso_role_name = r\n", "sso_session 's' has no [sso-session s] section in ")]
+    public async Task A_profile_set_up_for_credentials_that_cannot_produce_them_is_the_error(string credentials, string cause)
+    {
+        Credentials(credentials);
+
+        var error = await Assert.ThrowsAsync<Cac.Action.Errors.ActionError>(() => Attempt());
+
+        Assert.StartsWith("Credentials could not be loaded, please check your action inputs: profile 'default'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(cause, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("profile 'default': profile 'default'", error.Message, StringComparison.Ordinal);
     }
 }
