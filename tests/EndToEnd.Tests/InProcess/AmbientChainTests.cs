@@ -60,7 +60,7 @@ public sealed class AmbientChainTests
 
         var (exitCode, log) = await RunAsync(scenario, "target");
 
-        Assert.True(exitCode == 0, log);
+        AssertWith.Equal(0, exitCode, log);
         var assumes = scenario.Sts.Requests.Where(request => request.Parameter("Action") == "AssumeRole").ToList();
         Assert.Equal(["arn:aws:iam::111111111111:role/middle", "arn:aws:iam::222222222222:role/target"], assumes.Select(request => request.Parameter("RoleArn")));
         Assert.Equal("partner-EXAMPLE", assumes[1].Parameter("ExternalId"));
@@ -77,8 +77,8 @@ public sealed class AmbientChainTests
         var (deepExit, deepLog) = await RunAsync(scenario, "deep-1");
         var (selfExit, selfLog) = await RunAsync(scenario, "self-source");
 
-        Assert.True(deepExit == 0, deepLog);
-        Assert.True(selfExit == 0, selfLog);
+        AssertWith.Equal(0, deepExit, deepLog);
+        AssertWith.Equal(0, selfExit, selfLog);
     }
 
     [Theory]
@@ -112,8 +112,8 @@ public sealed class AmbientChainTests
         var (ec2Exit, ec2Log) = await RunAsync(scenario, "from-ec2");
         var (ecsExit, ecsLog) = await RunAsync(scenario, "from-ecs");
 
-        Assert.True(ec2Exit == 0, ec2Log);
-        Assert.True(ecsExit == 0, ecsLog);
+        AssertWith.Equal(0, ec2Exit, ec2Log);
+        AssertWith.Equal(0, ecsExit, ecsLog);
         Assert.Contains(scenario.Sts.Requests, request => request.Parameter("RoleArn") == "arn:aws:iam::111111111111:role/from-instance");
         Assert.Contains(scenario.Sts.Requests, request => request.Parameter("RoleArn") == "arn:aws:iam::111111111111:role/from-task");
     }
@@ -143,7 +143,7 @@ public sealed class AmbientChainTests
 
         var (exitCode, log) = await RunAsync(scenario);
 
-        Assert.True(exitCode == 0, log);
+        AssertWith.Equal(0, exitCode, log);
         Assert.Contains("Using credentials from instance metadata service", log, StringComparison.Ordinal);
 
         imds.Behavior.RequireToken = true;
@@ -163,7 +163,7 @@ public sealed class AmbientChainTests
         home.WriteSsoToken(sso.Behavior.Login("my-sso"));
 
         var (exitCode, log) = await RunAsync(scenario, "sso");
-        Assert.True(exitCode == 0, log);
+        AssertWith.Equal(0, exitCode, log);
 
         home.WriteSsoToken(sso.Behavior.Login("my-sso", lifetime: TimeSpan.FromHours(-1)));
         var (expiredExit, expiredLog) = await RunAsync(scenario, "sso");
@@ -187,7 +187,7 @@ public sealed class AmbientChainTests
         scenario.Input("role-to-assume", LocalAws.DemoRoleArn);
 
         var (exitCode, log) = await RunAsync(scenario, "process");
-        Assert.True(exitCode == 0, log);
+        AssertWith.Equal(0, exitCode, log);
         Assert.True(File.Exists(printing.ArgumentsFile));
 
         var failing = CredentialProcessCommand.Failing(3, "token=SECRET-IN-STDERR-EXAMPLE");
@@ -212,7 +212,7 @@ public sealed class AmbientChainTests
         var (exitCode, log) = await RunAsync(scenario);
         var (missingExit, missingLog) = await RunAsync(scenario, "web-identity-missing-file");
 
-        Assert.True(exitCode == 0, log);
+        AssertWith.Equal(0, exitCode, log);
         var exchange = Assert.Single(scenario.Sts.Requests, request => request.Parameter("Action") == "AssumeRoleWithWebIdentity");
         Assert.Equal("runner-pod", exchange.Parameter("RoleSessionName"));
         Assert.Equal(1, missingExit);
@@ -228,7 +228,7 @@ public sealed class AmbientChainTests
 
         var (exitCode, log) = await RunAsync(scenario, "target");
 
-        Assert.True(exitCode == 0, log);
+        AssertWith.Equal(0, exitCode, log);
         Assert.Contains("No valid credentials exist. Running as normal.", log, StringComparison.Ordinal);
         Assert.Equal(
             ["arn:aws:iam::111111111111:role/middle", "arn:aws:iam::222222222222:role/target", LocalAws.DemoRoleArn],
@@ -253,8 +253,8 @@ public sealed class AmbientChainTests
         Assert.Equal(1, missingExit);
         Assert.Contains("no SSO login for https://d-0123456789.awsapps.com/start is cached", missingLog, StringComparison.Ordinal);
         Assert.Contains("run `aws sso login --profile sso-legacy` on the runner", missingLog, StringComparison.Ordinal);
-        Assert.True(legacyExit == 0, legacyLog);
-        Assert.True(sourcedExit == 0, sourcedLog);
+        AssertWith.Equal(0, legacyExit, legacyLog);
+        AssertWith.Equal(0, sourcedExit, sourcedLog);
         Assert.Contains(scenario.Sts.Requests, request => request.Parameter("RoleArn") == "arn:aws:iam::222222222222:role/cross-account");
         Assert.Equal(1, noSessionExit);
         Assert.Contains("sso_session 'no-such-session' has no [sso-session no-such-session] section", noSessionLog, StringComparison.Ordinal);
@@ -323,14 +323,14 @@ public sealed class AmbientChainTests
         scenario.Environment.Remove("AWS_WEB_IDENTITY_TOKEN_FILE");
         var (containerExit, containerLog) = await RunAsync(scenario, "default");
 
-        Assert.True(environmentExit == 0, environmentLog);
+        AssertWith.Equal(0, environmentExit, environmentLog);
         Assert.Contains("::debug::Using credentials from environment variables", environmentLog, StringComparison.Ordinal);
-        Assert.True(profileExit == 0, profileLog);
+        AssertWith.Equal(0, profileExit, profileLog);
         Assert.Contains("::debug::Ambient credentials: environment variables declined: AWS_PROFILE is set", profileLog, StringComparison.Ordinal);
         Assert.Contains("::debug::Using credentials from profile 'default' in ", profileLog, StringComparison.Ordinal);
-        Assert.True(tokenExit == 0, tokenLog);
+        AssertWith.Equal(0, tokenExit, tokenLog);
         Assert.Contains("::debug::Using credentials from web identity token file in AWS_WEB_IDENTITY_TOKEN_FILE", tokenLog, StringComparison.Ordinal);
-        Assert.True(containerExit == 0, containerLog);
+        AssertWith.Equal(0, containerExit, containerLog);
         Assert.Contains("::debug::Using credentials from container credentials at ", containerLog, StringComparison.Ordinal);
     }
 }
