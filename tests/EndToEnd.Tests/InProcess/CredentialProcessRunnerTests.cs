@@ -44,6 +44,7 @@ public sealed class CredentialProcessRunnerTests : IDisposable
     [InlineData("version2", "credential_process printed a document without \"Version\": 1")]
     [InlineData("expired", "credential_process printed unusable credentials: the credentials expired at ")]
     [InlineData("flood", "credential_process wrote more than 65,536 characters")]
+    [InlineData("flood-and-exit", "credential_process wrote more than 65,536 characters")]
     [InlineData("missing", "credential_process could not start '/nonexistent/credential-helper'")]
     public async Task A_failure_says_what_went_wrong_and_never_shows_standard_error(string mode, string expected)
     {
@@ -54,6 +55,8 @@ public sealed class CredentialProcessRunnerTests : IDisposable
             "version2" => CredentialProcessCommand.Printing(directory, Credentials(TimeSpan.FromHours(1)), version: 2).CommandLine,
             "expired" => CredentialProcessCommand.Printing(directory, Credentials(TimeSpan.FromHours(-1))).CommandLine,
             "flood" => CredentialProcessCommand.Flooding(CredentialProcessRunner.MaxOutputCharacters * 4).CommandLine,
+            // Just over the limit: the rest fits in the pipe, so the process can exit while the limit is reached.
+            "flood-and-exit" => CredentialProcessCommand.Flooding(CredentialProcessRunner.MaxOutputCharacters + 1024).CommandLine,
             _ => "/nonexistent/credential-helper --flag",
         };
         var runner = new CredentialProcessRunner(new ActionLog(console, isDebug: false), TimeProvider.System);

@@ -26,6 +26,9 @@ public sealed class CredentialProcessRunner
     /// <summary>The most read from either output stream; a credential document is well under 4,096 characters.</summary>
     public const int MaxOutputCharacters = 64 * 1024;
 
+    private static readonly string TooMuchOutput =
+        "credential_process wrote more than " + MaxOutputCharacters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters";
+
     private readonly ISecretMasker masker;
     private readonly TimeProvider time;
     private readonly TimeSpan timeout;
@@ -86,13 +89,19 @@ public sealed class CredentialProcessRunner
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             Kill(process);
-            throw new ProfileProblem((output.IsCompletedSuccessfully && output.Result is null) || (error.IsCompletedSuccessfully && error.Result is null)
-                ? "credential_process wrote more than " + MaxOutputCharacters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters"
+            throw new ProfileProblem(WroteTooMuch(output, error)
+                ? TooMuchOutput
                 : "credential_process did not finish within " + timeout.TotalSeconds + " seconds and was stopped");
         }
         finally
         {
             Kill(process);
+        }
+
+        // The process may also exit before the limit's cancellation reaches the wait.
+        if (WroteTooMuch(output, error))
+        {
+            throw new ProfileProblem(TooMuchOutput);
         }
 
         var stderrLength = (await error.ConfigureAwait(false))?.Length ?? 0;
@@ -129,6 +138,10 @@ public sealed class CredentialProcessRunner
         var result = CredentialJson.Parse(json, masker, provider, time.GetUtcNow(), tokenName: "SessionToken");
         return result.Credentials ?? throw new ProfileProblem("credential_process printed unusable credentials: " + result.Reason);
     }
+
+    /// <summary>Whether a stream passed <see cref="MaxOutputCharacters"/> (its reader then ends with <c>null</c>).</summary>
+    private static bool WroteTooMuch(params Task<string?>[] streams) =>
+        Array.Exists(streams, stream => stream.IsCompletedSuccessfully && stream.Result is null);
 
     /// <summary>The stream's text, or <c>null</c> (and the limit cancelled) once it passes <see cref="MaxOutputCharacters"/>.</summary>
     private static async Task<string?> ReadBoundedAsync(StreamReader reader, CancellationTokenSource limit)
