@@ -220,6 +220,30 @@ public sealed class AmbientChainTests
     }
 
     [Fact]
+    public async Task An_sts_call_of_the_chain_that_gets_no_answer_or_a_redirect_fails_with_the_code_of_what_happened()
+    {
+        await using var scenario = await StartAsync(null);
+        var tokenFile = Path.Combine(scenario.Process.Home, "irsa-token");
+        await File.WriteAllTextAsync(tokenFile, scenario.Oidc.IssueToken("sts.amazonaws.com"));
+        LocalAws.ConfigHome(scenario.Process).Write(AwsCliFixture.Load("web-identity").With("TOKEN_FILE", tokenFile));
+
+        scenario.Sts.Behavior.InjectFault(StsFault.DropConnection, count: 1, StsAction.AssumeRoleWithWebIdentity);
+        var (droppedExit, droppedLog) = await RunAsync(scenario);
+        scenario.Sts.Behavior.InjectFault(StsFault.RedirectTo(new Uri("http://127.0.0.1:9/")), count: 1, StsAction.AssumeRoleWithWebIdentity);
+        var (redirectedExit, redirectedLog) = await RunAsync(scenario);
+        LocalAws.ConfigHome(scenario.Process).Write(AwsCliFixture.Load("role-chain"));
+        scenario.Sts.Behavior.InjectFault(StsFault.DropConnection, count: 1, StsAction.AssumeRole);
+        var (chainExit, chainLog) = await RunAsync(scenario, "target");
+
+        Assert.Equal(1, droppedExit);
+        Assert.Contains("[CAC-E012]", droppedLog, StringComparison.Ordinal);
+        Assert.Equal(1, redirectedExit);
+        Assert.Contains("[CAC-E030]", redirectedLog, StringComparison.Ordinal);
+        Assert.Equal(1, chainExit);
+        Assert.Contains("[CAC-E012]", chainLog, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_chain_is_resolved_once_even_when_existing_credentials_are_checked_first()
     {
         await using var scenario = await StartAsync("role-chain");

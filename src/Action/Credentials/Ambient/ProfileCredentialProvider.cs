@@ -3,11 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 using Amazon.SecurityToken.Model;
 using Cac.Abstractions;
 using Cac.Action.Aws;
-using Cac.Action.Credentials.Sts;
 using Cac.Action.Errors;
 using Cac.Action.Profiles;
 
@@ -231,16 +229,8 @@ public sealed class ProfileCredentialProvider : IAmbientCredentialProvider
 
         var errorPrefix = "AssumeRole " + roleArn + " for " + where + " failed: ";
         using var client = sources.StsClients.Create(source.ToAwsCredentials());
-        AssumeRoleResponse response;
-        try
-        {
-            response = await client.AssumeRoleAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is AmazonServiceException or AmazonClientException && !cancellationToken.IsCancellationRequested)
-        {
-            throw StsFailures.Translate(errorPrefix, exception, ErrorCode.AssumeRoleDenied);
-        }
-
-        return AssumedRoles.ToAmbient(response.Credentials, where + " (role " + roleArn + ")", masker, errorPrefix);
+        return await AssumedRoles.CallAsync(
+            async () => (await client.AssumeRoleAsync(request, cancellationToken).ConfigureAwait(false)).Credentials,
+            where + " (role " + roleArn + ")", masker, errorPrefix, ErrorCode.AssumeRoleDenied, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -4,7 +4,6 @@ using Amazon.Runtime;
 using Amazon.SecurityToken.Model;
 using Cac.Abstractions;
 using Cac.Action.Aws;
-using Cac.Action.Credentials.Sts;
 using Cac.Action.Errors;
 
 namespace Cac.Action.Credentials.Ambient;
@@ -25,23 +24,14 @@ internal static class WebIdentityExchange
     {
         var token = await Tokens.WebIdentityTokenFile.ReadAsync(tokenFile, environment, masker, cancellationToken).ConfigureAwait(false);
         using var client = clients.Create(new AnonymousAWSCredentials());
-        AssumeRoleWithWebIdentityResponse response;
-        try
+        var request = new AssumeRoleWithWebIdentityRequest
         {
-            response = await client.AssumeRoleWithWebIdentityAsync(
-                new AssumeRoleWithWebIdentityRequest
-                {
-                    RoleArn = roleArn,
-                    RoleSessionName = string.IsNullOrEmpty(sessionName) ? DefaultSessionName : sessionName,
-                    WebIdentityToken = token.Reveal(),
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (AmazonServiceException exception)
-        {
-            throw StsFailures.Translate(errorPrefix, exception, ErrorCode.CredentialsInvalid);
-        }
-
-        return AssumedRoles.ToAmbient(response.Credentials, provider, masker, errorPrefix);
+            RoleArn = roleArn,
+            RoleSessionName = string.IsNullOrEmpty(sessionName) ? DefaultSessionName : sessionName,
+            WebIdentityToken = token.Reveal(),
+        };
+        return await AssumedRoles.CallAsync(
+            async () => (await client.AssumeRoleWithWebIdentityAsync(request, cancellationToken).ConfigureAwait(false)).Credentials,
+            provider, masker, errorPrefix, ErrorCode.CredentialsInvalid, cancellationToken).ConfigureAwait(false);
     }
 }
