@@ -53,6 +53,16 @@ public sealed class AmbientChainTests
         return scenario;
     }
 
+    /// <summary>A scenario whose profiles are the web-identity fixture, with a token from the OIDC stand-in in the profile's token file.</summary>
+    private static async Task<Scenario> StartWithWebIdentityProfileAsync()
+    {
+        var scenario = await StartAsync(null);
+        var tokenFile = Path.Combine(scenario.Process.Home, "irsa-token");
+        await File.WriteAllTextAsync(tokenFile, scenario.Oidc.IssueToken("sts.amazonaws.com"));
+        LocalAws.ConfigHome(scenario.Process).Write(AwsCliFixture.Load("web-identity").With("TOKEN_FILE", tokenFile));
+        return scenario;
+    }
+
     [Fact]
     public async Task A_two_hop_source_profile_chain_assumes_each_role_once_with_the_profile_settings()
     {
@@ -201,13 +211,11 @@ public sealed class AmbientChainTests
         Assert.Equal(1, sourcedExit);
         Assert.Contains("inputs: profile 'process-then-role': profile 'process' (source of 'process-then-role'): credential_process exited with code 3", sourcedLog, StringComparison.Ordinal);
     }
+
     [Fact]
     public async Task A_web_identity_token_file_in_the_profile_is_exchanged_and_a_missing_one_is_the_error()
     {
-        await using var scenario = await StartAsync(null);
-        var tokenFile = Path.Combine(scenario.Process.Home, "irsa-token");
-        await File.WriteAllTextAsync(tokenFile, scenario.Oidc.IssueToken("sts.amazonaws.com"));
-        LocalAws.ConfigHome(scenario.Process).Write(AwsCliFixture.Load("web-identity").With("TOKEN_FILE", tokenFile));
+        await using var scenario = await StartWithWebIdentityProfileAsync();
 
         var (exitCode, log) = await RunAsync(scenario);
         var (missingExit, missingLog) = await RunAsync(scenario, "web-identity-missing-file");
@@ -222,10 +230,7 @@ public sealed class AmbientChainTests
     [Fact]
     public async Task An_sts_call_of_the_chain_that_gets_no_answer_or_a_redirect_fails_with_the_code_of_what_happened()
     {
-        await using var scenario = await StartAsync(null);
-        var tokenFile = Path.Combine(scenario.Process.Home, "irsa-token");
-        await File.WriteAllTextAsync(tokenFile, scenario.Oidc.IssueToken("sts.amazonaws.com"));
-        LocalAws.ConfigHome(scenario.Process).Write(AwsCliFixture.Load("web-identity").With("TOKEN_FILE", tokenFile));
+        await using var scenario = await StartWithWebIdentityProfileAsync();
 
         scenario.Sts.Behavior.InjectFault(StsFault.DropConnection, count: 1, StsAction.AssumeRoleWithWebIdentity);
         var (droppedExit, droppedLog) = await RunAsync(scenario);
